@@ -9,6 +9,8 @@ import org.apache.avro.message.BinaryMessageDecoder;
 import org.apache.avro.message.BinaryMessageEncoder;
 import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.avro.util.ClassSecurityValidator;
+import org.apache.avro.util.ClassSecurityValidator.ClassSecurityPredicate;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
@@ -23,6 +25,10 @@ import org.apache.kafka.common.serialization.Serializer;
 public final class AvroSerde<T extends SpecificRecord>
     implements Serde<T>, Serializer<T>, Deserializer<T> {
 
+  static {
+    trustGeneratedClasses();
+  }
+
   private final Class<T> type;
   private final BinaryMessageEncoder<T> encoder;
   private final BinaryMessageDecoder<T> decoder;
@@ -34,6 +40,19 @@ public final class AvroSerde<T extends SpecificRecord>
     this.encoder = new BinaryMessageEncoder<>(model, schema);
     this.decoder = new BinaryMessageDecoder<>(model, schema, SchemaHistory.store());
   }
+
+  /**
+   * Avro 1.12 instantiates only trusted classes while decoding; trust the classes generated from this
+   * module's schemas (and nothing else beyond Avro's defaults).
+   */
+  private static synchronized void trustGeneratedClasses() {
+    ClassSecurityPredicate previous = ClassSecurityValidator.getGlobal();
+    ClassSecurityValidator.setGlobal(
+        ClassSecurityValidator.composite(
+            previous, type -> type.getName().startsWith(GENERATED_PACKAGE + ".")));
+  }
+
+  private static final String GENERATED_PACKAGE = "io.mediaflow.events";
 
   public static <T extends SpecificRecord> AvroSerde<T> of(Class<T> type) {
     return new AvroSerde<>(type);

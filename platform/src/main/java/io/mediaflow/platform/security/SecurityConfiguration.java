@@ -1,0 +1,83 @@
+package io.mediaflow.platform.security;
+
+import io.mediaflow.platform.MediaflowProperties;
+import java.nio.charset.StandardCharsets;
+import javax.crypto.spec.SecretKeySpec;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * Every endpoint but the public paths needs {@code Authorization: Bearer <JWT>}: HS256 with the
+ * configured secret and nothing else (so {@code alg: none} and RS/ES tokens are refused), {@code exp}
+ * enforced, {@code sub} the user, {@code roles} their roles ({@code ROLE_admin} for admins).
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebSecurity
+public class SecurityConfiguration {
+
+  @Bean
+  public JwtDecoder jwtDecoder(MediaflowProperties props) {
+    SecretKeySpec key =
+        new SecretKeySpec(props.jwt().secret().getBytes(StandardCharsets.UTF_8), "HmacSHA256");
+    return NimbusJwtDecoder.withSecretKey(key).macAlgorithm(MacAlgorithm.HS256).build();
+  }
+
+  @Bean
+  public JwtAuthenticationConverter jwtAuthenticationConverter() {
+    JwtGrantedAuthoritiesConverter roles = new JwtGrantedAuthoritiesConverter();
+    roles.setAuthoritiesClaimName("roles");
+    roles.setAuthorityPrefix("ROLE_");
+    JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
+    converter.setJwtGrantedAuthoritiesConverter(roles);
+    return converter;
+  }
+
+  @Bean
+  public SecurityFilterChain mediaflowSecurity(
+      HttpSecurity http, MediaflowProperties props, JwtDecoder decoder,
+      JwtAuthenticationConverter converter) throws Exception {
+    String[] publicPaths = props.security().publicPaths().toArray(String[]::new);
+    http.csrf(csrf -> csrf.disable())
+        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .authorizeHttpRequests(
+            auth -> auth.requestMatchers(publicPaths).permitAll().anyRequest().authenticated())
+        .oauth2ResourceServer(
+            oauth ->
+                oauth
+                    .jwt(jwt -> jwt.decoder(decoder).jwtAuthenticationConverter(converter))
+                    .authenticationEntryPoint(
+                        (req, res, e) ->
+                            JsonErrors.write(
+                                res,
+                                401,
+                                "UNAUTHORIZED",
+                                "A valid bearer token is required: " + e.getMessage()))
+                    .accessDeniedHandler(
+                        (req, res, e) ->
+                            JsonErrors.write(
+                                res, 403, "FORBIDDEN", "You are not allowed to do this.")))
+        .exceptionHandling(
+            ex ->
+                ex.authenticationEntryPoint(
+                        (req, res, e) ->
+                            JsonErrors.write(
+                                res,
+                                401,
+                                "UNAUTHORIZED",
+                                "Send Authorization: Bearer <token> (./mediaflow token <user>)."))
+                    .accessDeniedHandler(
+                        (req, res, e) ->
+                            JsonErrors.write(
+                                res, 403, "FORBIDDEN", "You are not allowed to do this.")));
+    return http.build();
+  }
+}
