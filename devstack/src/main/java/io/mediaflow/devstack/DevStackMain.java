@@ -17,6 +17,9 @@ import java.util.stream.Collectors;
  * <ul>
  *   <li>{@code run}: starts the servers, writes {@code $MEDIAFLOW_HOME/run/devstack.env} once they
  *       are ready, and runs until SIGTERM or Ctrl-C, which stop every server.
+ *   <li>{@code provision}: creates the topics and the bucket on external servers named by
+ *       KAFKA_BOOTSTRAP_SERVERS, S3_ENDPOINT, S3_ACCESS_KEY, S3_SECRET_KEY, S3_BUCKET (replication
+ *       factor TOPIC_REPLICATION_FACTOR, default 1). Existing topics are left alone.
  *   <li>{@code token <user> [--admin] [--ttl-hours N]}: prints a JWT signed with JWT_SECRET.
  * </ul>
  */
@@ -30,8 +33,10 @@ public final class DevStackMain {
     switch (command) {
       case "run" -> run(System.getenv());
       case "token" -> System.out.println(token(rest, System.getenv()));
+      case "provision" -> provision(System.getenv());
       default -> {
-        System.err.println("usage: DevStackMain run | token <user> [--admin] [--ttl-hours N]");
+        System.err.println(
+            "usage: DevStackMain run | provision | token <user> [--admin] [--ttl-hours N]");
         System.exit(2);
       }
     }
@@ -46,6 +51,23 @@ public final class DevStackMain {
     long hours = ttlIndex >= 0 && ttlIndex + 1 < args.size() ? Long.parseLong(args.get(ttlIndex + 1)) : 24;
     String secret = env.getOrDefault("JWT_SECRET", DevTokens.DEV_SECRET);
     return DevTokens.token(secret, args.get(0), admin, Duration.ofHours(hours));
+  }
+
+  private static void provision(Map<String, String> env) {
+    Endpoints endpoints =
+        new Endpoints(
+            env.getOrDefault("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092"),
+            env.getOrDefault("S3_ENDPOINT", "http://127.0.0.1:9000"),
+            env.getOrDefault("S3_ACCESS_KEY", "mediaflow"),
+            env.getOrDefault("S3_SECRET_KEY", "mediaflow-dev-secret"),
+            env.getOrDefault("S3_BUCKET", "mediaflow"),
+            env.getOrDefault("MONGODB_URI", ""),
+            env.getOrDefault("REDIS_URL", ""));
+    short replication = Short.parseShort(env.getOrDefault("TOPIC_REPLICATION_FACTOR", "1"));
+    Provisioning.createBucket(endpoints);
+    Provisioning.createTopics(endpoints.kafkaBootstrapServers(), replication);
+    System.out.println(
+        "provisioned bucket " + endpoints.bucket() + " and topics on " + endpoints.kafkaBootstrapServers());
   }
 
   private static void run(Map<String, String> env) throws IOException, InterruptedException {
