@@ -18,9 +18,17 @@ public final class ServiceChecks {
 
   private ServiceChecks() {}
 
-  /** GET {@code base}/health: 200, status UP, and each named dependency UP. */
+  /**
+   * GET {@code base}/health until it reports UP (a first probe may still be connecting on a loaded
+   * machine; 60 s at most), then: 200, status UP, and each named dependency UP.
+   */
   public static String assertHealthy(String base, List<String> dependencies) {
     HttpResponse<String> response = get(base + "/health", null);
+    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    while (!response.body().startsWith("{\"status\":\"UP\"") && System.nanoTime() < deadline) {
+      sleep(500);
+      response = get(base + "/health", null);
+    }
     require(response.statusCode() == 200, "GET /health answered " + response.statusCode());
     String body = response.body();
     require(body.startsWith("{\"status\":\"UP\""), "service not UP: " + body);
@@ -49,6 +57,15 @@ public final class ServiceChecks {
       return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     } catch (IOException e) {
       throw new AssertionError("GET " + url + " failed: " + e, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError("interrupted", e);
+    }
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new AssertionError("interrupted", e);
