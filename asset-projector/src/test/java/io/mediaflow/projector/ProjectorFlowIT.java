@@ -77,10 +77,15 @@ class ProjectorFlowIT {
 
   /** Every committed job of the asset on the jobs topic, read from the beginning. */
   static List<Job> jobsOf(String assetId) {
+    return committedJobsByAsset().getOrDefault(assetId, List.of());
+  }
+
+  /** Every committed job on the jobs topic, by asset id, read from the beginning. */
+  static Map<String, List<Job>> committedJobsByAsset() {
     Properties p = new Properties();
     p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, MediaflowInfra.endpoints().kafkaBootstrapServers());
     p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-    List<Job> jobs = new ArrayList<>();
+    Map<String, List<Job>> jobs = new TreeMap<>();
     try (KafkaConsumer<String, Job> consumer =
         new KafkaConsumer<>(p, Topics.JOBS.keySerde().deserializer(), Topics.JOBS.valueSerde().deserializer())) {
       List<TopicPartition> partitions = consumer.partitionsFor(Topics.JOBS.name()).stream()
@@ -90,9 +95,7 @@ class ProjectorFlowIT {
       Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
       while (partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
         for (ConsumerRecord<String, Job> r : consumer.poll(Duration.ofMillis(300))) {
-          if (r.value().getAssetId().equals(assetId)) {
-            jobs.add(r.value());
-          }
+          jobs.computeIfAbsent(r.value().getAssetId(), k -> new ArrayList<>()).add(r.value());
         }
       }
     }
