@@ -11,6 +11,7 @@ import static org.awaitility.Awaitility.await;
 import com.mongodb.client.model.Filters;
 import com.mongodb.reactivestreams.client.MongoClient;
 import com.mongodb.reactivestreams.client.MongoCollection;
+import io.mediaflow.devstack.DevTokens;
 import io.mediaflow.devstack.testing.MediaflowInfra;
 import io.mediaflow.events.IngestTask;
 import io.mediaflow.events.Job;
@@ -19,6 +20,10 @@ import io.mediaflow.projector.config.ProjectorStreams;
 import io.mediaflow.projector.projection.ProjectionReplayer;
 import io.mediaflow.schemas.Topic;
 import io.mediaflow.schemas.Topics;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -41,6 +46,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import reactor.core.publisher.Flux;
@@ -54,6 +60,7 @@ class ProjectorFlowIT {
   @Autowired ProjectorStreams streams;
   @Autowired ProjectionReplayer replayer;
   @Autowired MongoClient mongo;
+  @LocalServerPort int port;
 
   @DynamicPropertySource
   static void infra(DynamicPropertyRegistry registry) {
@@ -155,6 +162,26 @@ class ProjectorFlowIT {
     long replayed = replayer.replay(Duration.ofMinutes(2));
     assertThat(replayed).isGreaterThanOrEqualTo(4);
     assertThat(allDocuments()).isEqualTo(before);
+  }
+
+  @Test
+  void replayOverHttpNeedsAnAdminToken() throws Exception {
+    await().atMost(Duration.ofSeconds(90)).until(() -> streams.state() == KafkaStreams.State.RUNNING);
+    HttpClient http = HttpClient.newHttpClient();
+    HttpResponse<String> user = http.send(replayRequest(false), HttpResponse.BodyHandlers.ofString());
+    assertThat(user.statusCode()).isEqualTo(403);
+    assertThat(user.body()).contains("\"code\":\"ADMIN_REQUIRED\"");
+    HttpResponse<String> admin = http.send(replayRequest(true), HttpResponse.BodyHandlers.ofString());
+    assertThat(admin.statusCode()).isEqualTo(200);
+    assertThat(admin.body()).contains("\"replayed\"");
+  }
+
+  private HttpRequest replayRequest(boolean admin) {
+    String token = DevTokens.token(DevTokens.DEV_SECRET, "ops", admin, Duration.ofMinutes(5));
+    return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/internal/replay"))
+        .header("Authorization", "Bearer " + token)
+        .POST(HttpRequest.BodyPublishers.noBody())
+        .build();
   }
 
   Map<String, Document> allDocuments() {

@@ -13,6 +13,7 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,6 +29,7 @@ public final class ProjectionSink implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(ProjectionSink.class);
   private static final int CONCURRENT_WRITES = 16;
+  private static final Duration RETRY_PAUSE = Duration.ofSeconds(1);
 
   private final KafkaConsumer<String, AssetState> consumer;
   private final ProjectionStore store;
@@ -65,8 +67,7 @@ public final class ProjectionSink implements AutoCloseable {
       while (running.get()) {
         ConsumerRecords<String, AssetState> records = consumer.poll(Duration.ofMillis(500));
         if (!records.isEmpty()) {
-          writeLatest(store, records);
-          consumer.commitSync();
+          writeOrRewind(records);
         }
       }
     } catch (WakeupException e) {
@@ -75,6 +76,34 @@ public final class ProjectionSink implements AutoCloseable {
       log.error("Projection sink stopped: {}", e.toString(), e);
     } finally {
       consumer.close(Duration.ofSeconds(5));
+    }
+  }
+
+  /**
+   * Writes the batch and commits; when MongoDB fails, rewinds to the batch's first offsets and tries
+   * again after a pause, so an outage delays the projection but never skips a state.
+   */
+  private void writeOrRewind(ConsumerRecords<String, AssetState> records) {
+    try {
+      writeLatest(store, records);
+      consumer.commitSync();
+    } catch (WakeupException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      log.warn("Projection write failed, retrying the batch: {}", e.toString());
+      for (TopicPartition partition : records.partitions()) {
+        consumer.seek(partition, records.records(partition).get(0).offset());
+      }
+      pause();
+    }
+  }
+
+  private void pause() {
+    try {
+      Thread.sleep(RETRY_PAUSE.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      running.set(false);
     }
   }
 
