@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,6 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
  * restarts it on the same state directory, and checks every upload got exactly one ingest job:
  * none dispatched twice, no completion lost.
  */
+@Tag("integration")
 @ExtendWith(MediaflowInfra.class)
 class ExactlyOnceCrashIT {
 

@@ -36,6 +36,7 @@ public final class ProjectorStreams implements SmartLifecycle {
     p.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) props.replicationFactor());
     p.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, props.streamThreads());
     p.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+    p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, props.commitInterval().toMillis());
     // a record no schema can read is logged and skipped rather than stopping every asset behind it
     p.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueExceptionHandler.class);
     return p;
