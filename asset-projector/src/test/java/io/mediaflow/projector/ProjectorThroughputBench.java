@@ -42,7 +42,7 @@ import reactor.core.publisher.Mono;
 /**
  * Throughput on the real embedded servers, run on demand only (not an *IT):
  * {@code mvn -B -pl asset-projector -am verify -Dtest=none -Dit.test=ProjectorThroughputBench
- * -Dprojector.excludedGroups=none -Dsurefire.failIfNoSpecifiedTests=false -Dfailsafe.failIfNoSpecifiedTests=false}. Prints its results.
+ * -Dprojector.itGroups=bench -Dsurefire.failIfNoSpecifiedTests=false -Dfailsafe.failIfNoSpecifiedTests=false}. Prints its results.
  */
 @Tag("bench")
 @ExtendWith(MediaflowInfra.class)
