@@ -48,7 +48,8 @@ import reactor.core.publisher.Mono;
 @ExtendWith(MediaflowInfra.class)
 class ProjectorThroughputBench {
 
-  private static final int ASSETS = 1_000;
+  /** -Dbench.assets=0 skips the upload part and measures the replay only. */
+  private static final int ASSETS = Integer.getInteger("bench.assets", 1_000);
   private static final int CHUNKS = 100;
   private static final int REPLAY_ASSETS = 10_000;
 
@@ -62,12 +63,21 @@ class ProjectorThroughputBench {
     ProjectorStreams streams = new ProjectorStreams(endpoints.kafkaBootstrapServers(), Files.createTempDirectory("bench-streams"),
         props, new AssetDecider(ProfileLadder.defaults(), 3));
     ProjectionSink sink = new ProjectionSink(endpoints.kafkaBootstrapServers(), store);
+    if (ASSETS > 0) {
+      uploadsThroughTheTopology(endpoints, assets, streams, sink);
+    }
+
+    replay(endpoints, assets, store);
+    mongo.close();
+  }
+
+  private static void uploadsThroughTheTopology(Endpoints endpoints, MongoCollection<Document> assets, ProjectorStreams streams,
+      ProjectionSink sink) throws Exception {
     streams.start();
     sink.start();
     while (streams.state() != org.apache.kafka.streams.KafkaStreams.State.RUNNING) {
       Thread.sleep(200);
     }
-
     List<String> ids = new ArrayList<>();
     long t0 = System.nanoTime();
     try (KafkaProducer<String, UploadEvent> producer = producer(endpoints, Topics.UPLOADS.valueSerde().serializer())) {
@@ -90,7 +100,9 @@ class ProjectorThroughputBench {
         events, ASSETS, CHUNKS, produced, ASSETS, endToEnd, events / endToEnd);
     sink.close();
     streams.stop();
+  }
 
+  private static void replay(Endpoints endpoints, MongoCollection<Document> assets, ProjectionStore store) {
     try (KafkaProducer<String, AssetState> producer = producer(endpoints, Topics.ASSET_STATE.valueSerde().serializer())) {
       for (int a = 0; a < REPLAY_ASSETS; a++) {
         String id = newAssetId();
@@ -103,7 +115,6 @@ class ProjectorThroughputBench {
     double replay = seconds(t1);
     long docs = Mono.from(assets.countDocuments()).block();
     System.out.printf("BENCH replay: %d states read, %d documents rebuilt in %.1f s: %.0f states/s%n", read, docs, replay, read / replay);
-    mongo.close();
   }
 
   private static AssetState state(String id) {

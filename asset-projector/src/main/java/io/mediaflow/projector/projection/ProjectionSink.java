@@ -3,7 +3,6 @@ package io.mediaflow.projector.projection;
 import io.mediaflow.events.AssetState;
 import io.mediaflow.schemas.Topics;
 import java.time.Duration;
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,18 +16,16 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import reactor.core.publisher.Flux;
 
 /**
  * Copies {@link Topics#ASSET_STATE} into MongoDB: poll, keep the latest version per asset of the
- * batch, write them (concurrently, each version-guarded), then commit the offsets. A crash between
+ * batch, write them (one unordered bulk, each version-guarded), then commit the offsets. A crash between
  * write and commit replays the batch, which the version guard makes harmless. Reads committed
  * records only, so aborted Streams transactions never reach the projection.
  */
 public final class ProjectionSink implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(ProjectionSink.class);
-  private static final int CONCURRENT_WRITES = 16;
   private static final Duration RETRY_PAUSE = Duration.ofSeconds(1);
 
   private final KafkaConsumer<String, AssetState> consumer;
@@ -115,8 +112,7 @@ public final class ProjectionSink implements AutoCloseable {
         latest.merge(r.key(), r.value(), (a, b) -> b.getVersion() > a.getVersion() ? b : a);
       }
     }
-    Collection<AssetState> states = latest.values();
-    Long written = Flux.fromIterable(states).flatMap(store::write, CONCURRENT_WRITES).filter(w -> w).count().block();
+    Long written = store.writeAll(latest.values()).block();
     return written == null ? 0 : written;
   }
 

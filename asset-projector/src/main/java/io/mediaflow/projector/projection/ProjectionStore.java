@@ -1,14 +1,19 @@
 package io.mediaflow.projector.projection;
 
 import com.mongodb.ErrorCategory;
+import com.mongodb.MongoBulkWriteException;
 import com.mongodb.MongoWriteException;
+import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexModel;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.reactivestreams.client.MongoCollection;
 import io.mediaflow.events.AssetState;
+import java.util.Collection;
 import java.util.List;
+import org.bson.conversions.Bson;
 import org.bson.Document;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -41,11 +46,38 @@ public final class ProjectionStore {
   public Mono<Boolean> write(AssetState state) {
     Document doc = AssetDocuments.toDocument(state);
     return Mono.from(assets.replaceOne(
-            Filters.and(Filters.eq("_id", state.getAssetId()), Filters.lt("version", state.getVersion())),
+            guard(state),
             doc,
             new ReplaceOptions().upsert(true)))
         .map(result -> true)
         .onErrorResume(ProjectionStore::isDuplicateKey, e -> Mono.just(false));
+  }
+
+  /**
+   * Writes many states in one unordered bulk (one round trip); returns how many were written. Stale
+   * items fail alone with E11000 and are ignored; any other error fails the whole call.
+   */
+  public Mono<Long> writeAll(Collection<AssetState> states) {
+    if (states.isEmpty()) {
+      return Mono.just(0L);
+    }
+    List<ReplaceOneModel<Document>> models = states.stream()
+        .map(s -> new ReplaceOneModel<>(guard(s), AssetDocuments.toDocument(s), new ReplaceOptions().upsert(true)))
+        .toList();
+    return Mono.from(assets.bulkWrite(models, new BulkWriteOptions().ordered(false)))
+        .map(result -> (long) states.size())
+        .onErrorResume(MongoBulkWriteException.class, e -> onlyStale(e)
+            ? Mono.just((long) states.size() - e.getWriteErrors().size())
+            : Mono.error(e));
+  }
+
+  private static Bson guard(AssetState state) {
+    return Filters.and(Filters.eq("_id", state.getAssetId()), Filters.lt("version", state.getVersion()));
+  }
+
+  private static boolean onlyStale(MongoBulkWriteException e) {
+    return e.getWriteConcernError() == null
+        && e.getWriteErrors().stream().allMatch(w -> ErrorCategory.fromErrorCode(w.getCode()) == ErrorCategory.DUPLICATE_KEY);
   }
 
   /** Drops every document and index, for a rebuild from the log. */

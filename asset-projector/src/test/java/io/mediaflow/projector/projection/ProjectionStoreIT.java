@@ -75,6 +75,19 @@ class ProjectionStoreIT {
   }
 
   @Test
+  void aBulkWritesTheNewAndSkipsTheStale() {
+    String other = "bbbbbbbbbbbbbbbbbbbbbbbb";
+    Mono.from(assets.deleteMany(Filters.eq("_id", other))).block();
+    store.write(state(2, AssetStatus.PLAYABLE)).block();
+    AssetState newer = AssetState.newBuilder(state(1, AssetStatus.UPLOADING)).setAssetId(other).build();
+    assertThat(store.writeAll(List.of(state(1, AssetStatus.UPLOADING), newer)).block()).isEqualTo(1L);
+    assertThat(stored().getString("status")).isEqualTo("PLAYABLE");
+    assertThat(Mono.from(assets.find(Filters.eq("_id", other)).first()).block()).isNotNull();
+    assertThat(store.writeAll(List.of(state(3, AssetStatus.READY))).block()).isEqualTo(1L);
+    assertThat(stored().getString("status")).isEqualTo("READY");
+  }
+
+  @Test
   void theDocumentHasTheContractShape() {
     store.write(state(1, AssetStatus.PROCESSING)).block();
     Document doc = stored();
