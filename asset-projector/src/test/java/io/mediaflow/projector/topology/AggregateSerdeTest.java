@@ -1,0 +1,44 @@
+package io.mediaflow.projector.topology;
+
+import static io.mediaflow.projector.fixtures.Events.T0;
+import static io.mediaflow.projector.fixtures.Events.chunk;
+import static io.mediaflow.projector.fixtures.Events.ingestSucceeded;
+import static io.mediaflow.projector.fixtures.Events.started;
+import static io.mediaflow.projector.fixtures.Events.video;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.mediaflow.events.AbortReason;
+import io.mediaflow.projector.asset.AssetAggregate;
+import io.mediaflow.projector.asset.AssetDecider;
+import io.mediaflow.projector.fixtures.Events;
+import io.mediaflow.projector.profiles.ProfileLadder;
+import org.junit.jupiter.api.Test;
+
+class AggregateSerdeTest {
+
+  private static final String ID = "0123456789abcdef01234567";
+
+  private static AssetAggregate roundTrip(AssetAggregate a) {
+    AggregateSerde serde = new AggregateSerde();
+    return serde.deserializer().deserialize("t", serde.serializer().serialize("t", a));
+  }
+
+  @Test
+  void everyPartSurvivesTheStore() {
+    AssetDecider decider = new AssetDecider(ProfileLadder.defaults(), 3);
+    AssetAggregate a = AssetAggregate.empty();
+    for (Object input : new Object[] {started(ID, 2), chunk(ID, 1), chunk(ID, 0), ingestSucceeded(ID, video(ID, 1280, 720))}) {
+      a = decider.decide(ID, a, input, T0).next();
+    }
+    assertThat(a.profiles()).hasSize(3);
+    assertThat(roundTrip(a)).isEqualTo(a);
+  }
+
+  @Test
+  void emptyAndAbortedAggregatesSurviveToo() {
+    assertThat(roundTrip(AssetAggregate.empty())).isEqualTo(AssetAggregate.empty());
+    AssetAggregate aborted = new AssetDecider(ProfileLadder.defaults(), 3)
+        .decide(ID, AssetAggregate.empty(), Events.aborted(ID, AbortReason.CLIENT_ABORTED), T0).next();
+    assertThat(roundTrip(aborted)).isEqualTo(aborted);
+  }
+}
