@@ -111,7 +111,7 @@ export async function startMockServer({ root, fixtures, patchDelayMs = 150, conf
         const [k, v] = kv.trim().split(' ');
         return [k, v ? Buffer.from(v, 'base64').toString() : ''];
       }));
-      const upload = { id, length: Number(req.headers['upload-length']), offset: 0, meta, auth: req.headers.authorization };
+      const upload = { id, length: Number(req.headers['upload-length']), offset: 0, meta, auth: req.headers.authorization, patchOffsets: [] };
       tus.set(id, upload);
       seen.uploads.push(upload);
       res.writeHead(201, { ...common, Location: `/files/${id}` });
@@ -124,6 +124,7 @@ export async function startMockServer({ root, fixtures, patchDelayMs = 150, conf
       return res.end();
     }
     if (req.method === 'PATCH') {
+      upload.patchOffsets.push(Number(req.headers['upload-offset']));
       if (Number(req.headers['upload-offset']) !== upload.offset) return send(res, 409, { error: 'Offset mismatch', code: 'OFFSET_MISMATCH' });
       for await (const chunk of req) upload.offset += chunk.length;
       await new Promise((r) => setTimeout(r, patchDelayMs));

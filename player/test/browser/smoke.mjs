@@ -121,6 +121,7 @@ test('upload by file picker: progress, pause, resume, done, with tus metadata an
   const bytes = Buffer.alloc(2 * 1024 * 1024, 7); // 8 chunks of 256 KiB at 150 ms each
   await page.locator('#upload-file').setInputFiles({ name: 'clip.mp4', mimeType: 'video/mp4', buffer: bytes });
   const item = page.locator('.uploads > li').first();
+  await page.waitForFunction(() => Number(document.querySelector('.uploads progress')?.value) >= 20);
   await item.getByRole('button', { name: 'Pause upload of clip.mp4' }).click();
   await item.getByText(/Paused at/).waitFor();
   await shot(page, '03-upload-paused');
@@ -131,9 +132,37 @@ test('upload by file picker: progress, pause, resume, done, with tus metadata an
   const upload = server.seen.uploads.at(-1);
   assert.deepEqual(upload.meta, { filename: 'clip.mp4', filetype: 'video/mp4', title: 'My first upload', access: 'public' });
   assert.equal(upload.offset, bytes.length);
+  const offsets = upload.patchOffsets;
+  assert.ok(offsets.every((o, i) => i === 0 || o > offsets[i - 1]), `resumed where it stopped, never from 0 again: ${offsets}`);
   assert.equal(upload.auth, `Bearer ${TOKEN}`);
   assert.equal(await item.getByRole('link', { name: 'Open clip.mp4' }).getAttribute('href'), `#/assets/${upload.id}`);
   await shot(page, '04-upload-done');
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test('upload by drag and drop', async () => {
+  const page = await openPage();
+  const zone = page.locator('#dropzone');
+  await zone.waitFor();
+  const dataTransfer = await page.evaluateHandle(() => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([new Uint8Array(300 * 1024)], 'dropped.webm', { type: 'video/webm' }));
+    return dt;
+  });
+  await zone.dispatchEvent('dragover', { dataTransfer });
+  assert.equal(await zone.evaluate((el) => el.classList.contains('over')), true, 'drop target highlighted');
+  await zone.dispatchEvent('drop', { dataTransfer });
+  await page.locator('.uploads > li').filter({ hasText: 'dropped.webm' }).getByText('Uploaded. Processing starts now.').waitFor({ timeout: 20000 });
+  assert.deepEqual(server.seen.uploads.at(-1).meta, { filename: 'dropped.webm', filetype: 'video/webm', title: 'dropped', access: 'private' });
+  // A file that is not media is refused before a byte is sent.
+  const pdf = await page.evaluateHandle(() => {
+    const dt = new DataTransfer();
+    dt.items.add(new File(['%PDF'], 'notes.pdf', { type: 'application/pdf' }));
+    return dt;
+  });
+  await zone.dispatchEvent('drop', { dataTransfer: pdf });
+  await page.getByRole('alert').filter({ hasText: 'upload a video, audio or image file' }).waitFor();
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });
