@@ -36,8 +36,9 @@ const THUMB = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 16 9"><rect 
 <rect x="2" width="2" height="9" fill="#c33"/><rect x="6" width="2" height="9" fill="#3c3"/><rect x="10" width="2" height="9" fill="#33c"/></svg>`;
 
 /** options: root (built page), fixtures (HLS dir), patchDelayMs (slow uploads so pause can be tried) */
-export async function startMockServer({ root, fixtures, patchDelayMs = 150, config = {} }) {
+export async function startMockServer({ root, fixtures, patchDelayMs = 150, processingStepMs = 1500, config = {} }) {
   const seen = { uploads: [], authHeaders: [], streamRequests: 0 };
+  const assets = ASSETS.map((a) => structuredClone(a));
   const tus = new Map();
   const server = http.createServer(async (req, res) => {
     try {
@@ -62,13 +63,13 @@ export async function startMockServer({ root, fixtures, patchDelayMs = 150, conf
     let m = /^\/api\/assets\/([^/]+)$/.exec(path);
     if (m) {
       if (!/^[0-9a-f]{24}$/.test(m[1])) return send(res, 400, { error: 'Malformed asset id', code: 'INVALID_ID' });
-      const a = ASSETS.find((x) => x.id === m[1]);
+      const a = assets.find((x) => x.id === m[1]);
       return a ? send(res, 200, a) : send(res, 404, { error: 'No such asset', code: 'ASSET_NOT_FOUND' });
     }
     m = /^\/media\/([^/]+)\/stream$/.exec(path);
     if (m) {
       seen.streamRequests += 1;
-      const a = ASSETS.find((x) => x.id === m[1]);
+      const a = assets.find((x) => x.id === m[1]);
       if (!a) return send(res, 404, { error: 'No such asset', code: 'ASSET_NOT_FOUND' });
       if (!['READY', 'PLAYABLE'].includes(a.status)) return send(res, 409, { error: 'Not playable yet', code: 'NOT_PLAYABLE' });
       const sig = `sig=${seen.streamRequests}&expires=9999999999`;
@@ -79,7 +80,7 @@ export async function startMockServer({ root, fixtures, patchDelayMs = 150, conf
     }
     m = /^\/hls\/([^/]+)\/master\.m3u8$/.exec(path);
     if (m) {
-      const a = ASSETS.find((x) => x.id === m[1]);
+      const a = assets.find((x) => x.id === m[1]);
       const lines = ['#EXTM3U', '#EXT-X-VERSION:3'];
       for (const v of a.variants) {
         lines.push(`#EXT-X-STREAM-INF:BANDWIDTH=${v.bitrate + 30000},RESOLUTION=${v.width}x${v.height},CODECS="avc1.42c01e,mp4a.40.2"`, `${v.profile}/index.m3u8`);
@@ -95,7 +96,7 @@ export async function startMockServer({ root, fixtures, patchDelayMs = 150, conf
   }
 
   function listing(params) {
-    let items = ASSETS.slice();
+    let items = assets.slice();
     if (params.get('status')) items = items.filter((a) => a.status === params.get('status'));
     if (params.get('q')) items = items.filter((a) => a.title.toLowerCase().includes(params.get('q').toLowerCase()));
     const size = Number(params.get('size') || 20);
@@ -106,7 +107,7 @@ export async function startMockServer({ root, fixtures, patchDelayMs = 150, conf
   async function tusHandler(req, res, path) {
     const common = { 'Tus-Resumable': '1.0.0' };
     if (req.method === 'POST' && (path === '/files/' || path === '/files')) {
-      const id = (Date.now().toString(16) + '0'.repeat(24)).slice(0, 24);
+      const id = `${'f'.repeat(16)}${String(tus.size + seen.uploads.length + 1).padStart(8, '0')}`;
       const meta = Object.fromEntries((req.headers['upload-metadata'] || '').split(',').filter(Boolean).map((kv) => {
         const [k, v] = kv.trim().split(' ');
         return [k, v ? Buffer.from(v, 'base64').toString() : ''];
@@ -128,6 +129,7 @@ export async function startMockServer({ root, fixtures, patchDelayMs = 150, conf
       if (Number(req.headers['upload-offset']) !== upload.offset) return send(res, 409, { error: 'Offset mismatch', code: 'OFFSET_MISMATCH' });
       for await (const chunk of req) upload.offset += chunk.length;
       await new Promise((r) => setTimeout(r, patchDelayMs));
+      if (upload.offset === upload.length) simulateProcessing(upload);
       res.writeHead(204, { ...common, 'Upload-Offset': upload.offset });
       return res.end();
     }
@@ -137,6 +139,23 @@ export async function startMockServer({ root, fixtures, patchDelayMs = 150, conf
       return res.end();
     }
     return send(res, 405, { error: 'Method not allowed', code: 'METHOD_NOT_ALLOWED' });
+  }
+
+  /** A finished upload becomes an asset that goes PROCESSING → PLAYABLE (180p) → READY (both). */
+  function simulateProcessing(upload) {
+    const [first, second] = ASSETS[0].variants;
+    const asset = {
+      ...structuredClone(ASSETS[0]), id: upload.id, title: upload.meta.title || upload.meta.filename,
+      access: upload.meta.access || 'private', fileType: upload.meta.filetype, status: 'PROCESSING', progress: 0,
+      createdAt: new Date().toISOString(), thumbnailUrl: null, variants: [],
+    };
+    assets.unshift(asset);
+    const steps = [
+      () => Object.assign(asset, { progress: 50 }),
+      () => Object.assign(asset, { status: 'PLAYABLE', progress: 75, thumbnailUrl: '/thumbs/pattern.svg', variants: [structuredClone(second)] }),
+      () => Object.assign(asset, { status: 'READY', progress: 100, variants: [structuredClone(first), structuredClone(second)] }),
+    ];
+    steps.forEach((step, i) => setTimeout(step, processingStepMs * (i + 1)).unref());
   }
 
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));

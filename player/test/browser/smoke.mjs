@@ -16,20 +16,18 @@ const [READY, PROCESSING, FAILED] = ASSETS;
 const TOKEN = fakeJwt({ sub: 'alice', roles: ['user'], exp: Math.floor(Date.now() / 1000) + 3600 });
 const EXPIRED = fakeJwt({ sub: 'alice', exp: Math.floor(Date.now() / 1000) - 60 });
 
-if (!chromiumPath()) {
-  console.log('SKIPPED browser smoke test: no Chromium at /usr/bin/chromium (apt-get install -y chromium chromium-driver, or set CHROMIUM_PATH).');
-  if (process.env.MEDIAFLOW_REQUIRE_BROWSER === 'true') process.exit(1);
-  process.exit(0);
-}
-if (!existsSync(join(root, 'index.html'))) {
-  console.error(`No built page at ${root}: run "npm run build" first.`);
-  process.exit(1);
-}
+// Without Chromium every test is reported as skipped, saying why (MEDIAFLOW_REQUIRE_BROWSER=true: fail).
+const SKIP = chromiumPath() ? false
+  : 'no Chromium at /usr/bin/chromium (apt-get install -y chromium chromium-driver, or set CHROMIUM_PATH)';
+if (SKIP && process.env.MEDIAFLOW_REQUIRE_BROWSER === 'true') throw new Error(SKIP);
+if (!SKIP && !existsSync(join(root, 'index.html'))) throw new Error(`No built page at ${root}: run "npm run build" first.`);
+const browserTest = (name, fn) => test(name, { skip: SKIP }, fn);
 
 let server;
 let browser;
 let shots;
 before(async () => {
+  if (SKIP) return;
   server = await startMockServer({ root, fixtures });
   browser = await launch();
   shots = screenshotDir();
@@ -51,7 +49,7 @@ async function openPage({ width = 1280, height = 900, token = TOKEN, hash = '#/'
 
 const shot = (page, name) => page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
 
-test('without a token the page asks to sign in, refuses a malformed token and accepts a valid one', async () => {
+browserTest('without a token the page asks to sign in, refuses a malformed token and accepts a valid one', async () => {
   const page = await openPage({ token: null });
   await page.getByRole('heading', { name: 'Sign in' }).waitFor();
   assert.match(page.url(), /#\/signin/);
@@ -68,7 +66,7 @@ test('without a token the page asks to sign in, refuses a malformed token and ac
   await page.context().close();
 });
 
-test('the library lists assets with thumbnails, status, progress and failure reasons', async () => {
+browserTest('the library lists assets with thumbnails, status, progress and failure reasons', async () => {
   const page = await openPage();
   const cards = page.locator('#library-list > li');
   await cards.nth(2).waitFor();
@@ -90,7 +88,7 @@ test('the library lists assets with thumbnails, status, progress and failure rea
   await page.context().close();
 });
 
-test('keyboard: focus order follows the page and every control has a name', async () => {
+browserTest('keyboard: focus order follows the page and every control has a name', async () => {
   const page = await openPage();
   await page.locator('#library-list > li').nth(2).waitFor();
   const order = [];
@@ -114,7 +112,7 @@ test('keyboard: focus order follows the page and every control has a name', asyn
   await page.context().close();
 });
 
-test('upload by file picker: progress, pause, resume, done, with tus metadata and the bearer token', async () => {
+browserTest('upload by file picker: progress, pause, resume, done, with tus metadata and the bearer token', async () => {
   const page = await openPage();
   await page.getByLabel('Title', { exact: true }).fill('My first upload');
   await page.getByLabel('Who can see it').selectOption('public');
@@ -141,7 +139,7 @@ test('upload by file picker: progress, pause, resume, done, with tus metadata an
   await page.context().close();
 });
 
-test('upload by drag and drop', async () => {
+browserTest('upload by drag and drop', async () => {
   const page = await openPage();
   const zone = page.locator('#dropzone');
   await zone.waitFor();
@@ -167,7 +165,7 @@ test('upload by drag and drop', async () => {
   await page.context().close();
 });
 
-test('the player plays, lists Auto and each rendition, switches quality, shows stats and resumes', async () => {
+browserTest('the player plays, lists Auto and each rendition, switches quality, shows stats and resumes', async () => {
   const page = await openPage({ hash: `#/assets/${READY.id}` });
   await page.getByRole('heading', { name: READY.title }).waitFor();
   const quality = page.getByLabel('Quality');
@@ -201,7 +199,7 @@ test('the player plays, lists Auto and each rendition, switches quality, shows s
   await page.context().close();
 });
 
-test('clear errors: not ready yet, failed with its reason, expired token, server-side 401', async () => {
+browserTest('clear errors: not ready yet, failed with its reason, expired token, server-side 401', async () => {
   const page = await openPage({ hash: `#/assets/${PROCESSING.id}` });
   await page.getByText('Not ready yet: processing, 40% done.').waitFor();
   assert.equal(await page.locator('.player').isHidden(), true);
@@ -226,7 +224,7 @@ test('clear errors: not ready yet, failed with its reason, expired token, server
   await revoked.context().close();
 });
 
-test('works 375 px wide without sideways scrolling', async () => {
+browserTest('works 375 px wide without sideways scrolling', async () => {
   const page = await openPage({ width: 375, height: 812 });
   await page.locator('#library-list > li').nth(2).waitFor();
   assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= 375), 'no horizontal overflow on the library');
