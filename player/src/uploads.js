@@ -22,7 +22,8 @@ export function onUploadsChange(fn) {
 }
 
 export const listUploads = () => uploads.slice();
-export const anyActive = () => uploads.some((u) => u.state === 'uploading');
+const RECENT_MS = 60_000; // a finished upload reaches the library once the projection has it: poll fast meanwhile
+export const anyActive = () => uploads.some((u) => u.state === 'uploading' || (u.state === 'done' && Date.now() - u.doneAt < RECENT_MS));
 
 function changed() {
   listeners.forEach((fn) => fn(listUploads()));
@@ -68,6 +69,7 @@ export function startUpload(file, options) {
     },
     onSuccess: () => {
       entry.state = 'done';
+      entry.doneAt = Date.now();
       entry.sent = entry.size;
       entry.assetId = assetIdFromLocation(entry.tus.url);
       changed();
