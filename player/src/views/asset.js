@@ -36,7 +36,11 @@ export function assetView({ id, config, onApiError }) {
 
   const player = new Player(video, {
     onOptions(options, selected) {
-      clear(quality, options.map((o) => h('option', { value: String(o.value) }, o.label)));
+      const same = quality.options.length === options.length
+        && options.every((o, i) => quality.options[i].value === String(o.value));
+      // Same renditions: only relabel ("Auto (720p)"), so a person on the menu is not disturbed.
+      if (same) options.forEach((o, i) => { quality.options[i].textContent = o.label; });
+      else clear(quality, options.map((o) => h('option', { value: String(o.value) }, o.label)));
       quality.value = String(selected);
       quality.disabled = options.length < 2;
       qualityNow.textContent = options.find((o) => String(o.value) === String(selected))?.label || '';
