@@ -199,6 +199,31 @@ browserTest('the player plays, lists Auto and each rendition, switches quality, 
   await page.context().close();
 });
 
+browserTest('keyboard on the asset page: order, quality menu and stats toggle without a mouse', async () => {
+  const page = await openPage({ hash: `#/assets/${READY.id}` });
+  await page.waitForFunction(() => document.querySelectorAll('#quality option').length === 3);
+  const order = [];
+  // The video's own controls (play, time, volume, full screen…) take several Tabs inside the element.
+  for (let i = 0; i < 20 && order.at(-1) !== 'button:Show playback stats'; i += 1) {
+    await page.keyboard.press('Tab');
+    const now = await page.evaluate(() => {
+      const el = document.activeElement;
+      return `${el.tagName.toLowerCase()}:${(el.labels?.[0]?.textContent || el.getAttribute('aria-label') || el.textContent).trim()}`;
+    });
+    if (order.at(-1) !== now) order.push(now);
+  }
+  assert.deepEqual(order, ['a:Skip to content', 'a:mediaflow', 'button:Sign out', 'a:← Library', 'video:Video player',
+    'select:Quality', 'button:Show playback stats']);
+  await page.keyboard.press('Enter');
+  assert.equal(await page.locator('#stats').isVisible(), true);
+  await page.keyboard.press('Shift+Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'quality');
+  await page.keyboard.press('ArrowDown'); // Auto → 360p, the next entry
+  await page.waitForFunction(() => document.querySelector('#quality').selectedOptions[0].textContent === '360p');
+  await page.waitForFunction(() => document.querySelector('video').videoHeight === 360, null, { timeout: 20000 });
+  await page.context().close();
+});
+
 browserTest('clear errors: not ready yet, failed with its reason, expired token, server-side 401', async () => {
   const page = await openPage({ hash: `#/assets/${PROCESSING.id}` });
   await page.getByText('Not ready yet: processing, 40% done.').waitFor();
