@@ -38,6 +38,7 @@ const THUMB = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 16 9"><rect 
 /** options: root (built page), fixtures (HLS dir), patchDelayMs (slow uploads so pause can be tried) */
 export async function startMockServer({ root, fixtures, patchDelayMs = 150, processingStepMs = 1500, config = {} }) {
   const seen = { uploads: [], authHeaders: [], streamRequests: 0 };
+  const expiredSignatures = new Set(); // a test adds the next `sig` to play links that have expired
   const assets = ASSETS.map((a) => structuredClone(a));
   const tus = new Map();
   const server = http.createServer(async (req, res) => {
@@ -78,12 +79,15 @@ export async function startMockServer({ root, fixtures, patchDelayMs = 150, proc
         variants: Object.fromEntries(a.variants.map((v) => [v.profile, `/hls/${a.id}/${v.profile}/index.m3u8?${sig}`])),
       });
     }
+    if (path.startsWith('/hls/') && expiredSignatures.has(url.searchParams.get('sig'))) {
+      return send(res, 403, { error: 'The link has expired', code: 'LINK_EXPIRED' });
+    }
     m = /^\/hls\/([^/]+)\/master\.m3u8$/.exec(path);
     if (m) {
       const a = assets.find((x) => x.id === m[1]);
       const lines = ['#EXTM3U', '#EXT-X-VERSION:3'];
       for (const v of a.variants) {
-        lines.push(`#EXT-X-STREAM-INF:BANDWIDTH=${v.bitrate + 30000},RESOLUTION=${v.width}x${v.height},CODECS="avc1.42c01e,mp4a.40.2"`, `${v.profile}/index.m3u8`);
+        lines.push(`#EXT-X-STREAM-INF:BANDWIDTH=${v.bitrate + 30000},RESOLUTION=${v.width}x${v.height},CODECS="avc1.42c01e,mp4a.40.2"`, `${v.profile}/index.m3u8?${url.search.slice(1)}`);
       }
       return sendText(res, 200, lines.join('\n') + '\n', TYPES['.m3u8']);
     }
@@ -160,7 +164,7 @@ export async function startMockServer({ root, fixtures, patchDelayMs = 150, proc
 
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address();
-  return { url: `http://127.0.0.1:${port}`, seen, close: () => new Promise((r) => server.close(r)) };
+  return { url: `http://127.0.0.1:${port}`, seen, expiredSignatures, close: () => new Promise((r) => server.close(r)) };
 }
 
 /** The mock reads claims without verifying; a `revoked: true` claim plays a token the server refuses. */

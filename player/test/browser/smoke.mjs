@@ -224,6 +224,19 @@ browserTest('keyboard on the asset page: order, quality menu and stats toggle wi
   await page.context().close();
 });
 
+browserTest('an expired playback link is renewed without the person noticing', async () => {
+  const page = await openPage({ hash: '#/' });
+  await page.locator('#library-list > li').nth(2).waitFor();
+  server.expiredSignatures.add(String(server.seen.streamRequests + 1)); // the next link handed out is already stale
+  const before = server.seen.streamRequests;
+  await page.getByRole('link', { name: READY.title }).click();
+  await page.waitForFunction(() => document.querySelector('video').currentTime > 1, null, { timeout: 20000 });
+  assert.equal(server.seen.streamRequests, before + 2, 'a second /media/{id}/stream call fetched fresh links');
+  assert.equal(await page.getByRole('alert').count(), 0, 'no error shown');
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
 browserTest('clear errors: not ready yet, failed with its reason, expired token, server-side 401', async () => {
   const page = await openPage({ hash: `#/assets/${PROCESSING.id}` });
   await page.getByText('Not ready yet: processing, 40% done.').waitFor();
