@@ -8,7 +8,7 @@ import { startUpload, listUploads, onUploadsChange, pause, resume, cancel } from
 export function uploaderView({ onUploaded }) {
   const problem = h('p', { class: 'error', role: 'alert', hidden: true });
   const title = h('input', { id: 'upload-title', type: 'text', autocomplete: 'off', placeholder: 'From the file name if empty' });
-  const access = h('select', { id: 'upload-access' },
+  const access = h('select', { id: 'upload-access', 'aria-describedby': 'upload-access-help' },
     ACCESS_VALUES.map((v) => h('option', { value: v }, v[0].toUpperCase() + v.slice(1))));
   const fileInput = h('input', { id: 'upload-file', type: 'file', accept: ACCEPT, class: 'visually-hidden', multiple: true });
   const list = h('ul', { class: 'uploads', 'aria-label': 'Uploads' });
@@ -79,7 +79,8 @@ export function uploaderView({ onUploaded }) {
     h('h2', { id: 'upload-title-h' }, 'Upload'),
     h('div', { class: 'fields' },
       h('div', { class: 'field' }, h('label', { for: 'upload-title' }, 'Title'), title),
-      h('div', { class: 'field' }, h('label', { for: 'upload-access' }, 'Who can see it'), access)),
+      h('div', { class: 'field' }, h('label', { for: 'upload-access' }, 'Who can see it'), access,
+        h('p', { id: 'upload-access-help', class: 'hint small' }, 'Private: you and admins. Unlisted: anyone with the link. Public: everyone, in the library.'))),
     zone,
     problem,
     list);
