@@ -7,6 +7,7 @@ import { resumePosition, savePosition, forgetPosition } from '../lib/resume.js';
 import { Player } from '../player/player.js';
 
 const SAVE_EVERY_MS = 2000;
+const isImage = (asset) => typeof asset?.fileType === 'string' && asset.fileType.startsWith('image/');
 
 export function assetView({ id, config, onApiError }) {
   let asset = null;
@@ -26,6 +27,7 @@ export function assetView({ id, config, onApiError }) {
   const statsToggle = h('button', { type: 'button', id: 'stats-toggle', 'aria-expanded': 'false', 'aria-controls': 'stats' }, 'Show playback stats');
   const statsBox = h('dl', { id: 'stats', class: 'stats', hidden: true });
   const details = h('dl', { class: 'details' });
+  const imageFrame = h('figure', { class: 'image-frame', hidden: true });
   const playerSection = h('section', { class: 'player stack', 'aria-label': 'Player', hidden: true },
     h('div', { class: 'video-frame' }, video),
     h('div', { class: 'player-controls row' },
@@ -72,7 +74,8 @@ export function assetView({ id, config, onApiError }) {
       if (destroyed) return;
       render(previous);
       const info = statusInfo(asset.status);
-      if (info.playable && !player.stream) await startPlayback(resumePosition(localStorage, id, asset.duration));
+      if (info.playable && isImage(asset)) showImage();
+      else if (info.playable && !player.stream) await startPlayback(resumePosition(localStorage, id, asset.duration));
       else if (info.playable && asset.status === 'READY' && previous?.status === 'PLAYABLE') await addNewRenditions();
       if (!info.settled) pollTimer = setTimeout(load, config.pollMs);
     } catch (e) {
@@ -94,7 +97,7 @@ export function assetView({ id, config, onApiError }) {
     if (asset.status === 'FAILED') showAlert(note);
     else if (note) clear(alert, h('p', { class: 'notice' }, note));
     else if (previous && !statusInfo(previous.status).playable) clear(alert);
-    playerSection.hidden = !info.playable;
+    playerSection.hidden = !info.playable || isImage(asset);
     renderDetails();
   }
 
@@ -109,6 +112,15 @@ export function assetView({ id, config, onApiError }) {
       ['Renditions', (asset.variants || []).map((v) => `${v.profile} (${v.width}×${v.height}, ${formatBitrate(v.bitrate)})`).join(', ') || null],
     ];
     clear(details, rows.filter(([, v]) => v).map(([k, v]) => [h('dt', {}, k), h('dd', {}, v)]));
+  }
+
+  /** Images have no HLS: show the largest variant (or the thumbnail) instead of a player. */
+  function showImage() {
+    const best = [...(asset.variants || [])].filter((v) => v.url).sort((a, b) => (b.width || 0) - (a.width || 0))[0];
+    const src = best?.url || asset.thumbnailUrl;
+    if (!src || imageFrame.querySelector('img')?.getAttribute('src') === src) return;
+    clear(imageFrame, h('img', { src, alt: asset.description || asset.title || 'The uploaded image' }));
+    imageFrame.hidden = false;
   }
 
   async function startPlayback(startAt) {
@@ -193,7 +205,7 @@ export function assetView({ id, config, onApiError }) {
   load();
   const element = h('article', { class: 'stack' },
     h('p', {}, h('a', { href: '#/' }, '← Library')),
-    title, statusLine, alert, playerSection,
+    title, statusLine, alert, playerSection, imageFrame,
     h('section', { 'aria-labelledby': 'details-title' }, h('h2', { id: 'details-title' }, 'Details'), details));
 
   return {

@@ -30,6 +30,12 @@ export const ASSETS = [
     owner: 'bob', access: 'public', createdAt: '2026-11-29T12:00:00Z', duration: null,
     fileType: 'video/mp4', metadata: {}, thumbnailUrl: null, streamingUrl: null, variants: [],
   },
+  {
+    id: '65a1b2c3d4e5f60718293a4e', title: 'Poster', description: 'A test card', status: 'READY', progress: 100,
+    error: null, owner: 'bob', access: 'public', createdAt: '2026-11-28T12:00:00Z', duration: null,
+    fileType: 'image/png', metadata: {}, thumbnailUrl: '/thumbs/pattern.svg', streamingUrl: null,
+    variants: [{ profile: 'image', width: 1600, height: 900, bitrate: null, url: '/thumbs/pattern.svg' }],
+  },
 ];
 
 const THUMB = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 16 9"><rect width="16" height="9" fill="#345"/>

@@ -12,7 +12,7 @@ import { chromiumPath, launch, screenshotDir, fakeJwt } from './browser.mjs';
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..', '..', 'target', 'classes', 'META-INF', 'resources');
 const fixtures = join(here, '..', 'fixtures', 'hls');
-const [READY, PROCESSING, FAILED] = ASSETS;
+const [READY, PROCESSING, FAILED, IMAGE] = ASSETS;
 const TOKEN = fakeJwt({ sub: 'alice', roles: ['user'], exp: Math.floor(Date.now() / 1000) + 3600 });
 const EXPIRED = fakeJwt({ sub: 'alice', exp: Math.floor(Date.now() / 1000) - 60 });
 
@@ -69,8 +69,8 @@ browserTest('without a token the page asks to sign in, refuses a malformed token
 browserTest('the library lists assets with thumbnails, status, progress and failure reasons', async () => {
   const page = await openPage();
   const cards = page.locator('#library-list > li');
-  await cards.nth(2).waitFor();
-  assert.equal(await cards.count(), 3);
+  await cards.nth(3).waitFor();
+  assert.equal(await cards.count(), 4);
   const ready = cards.filter({ hasText: READY.title });
   assert.equal(await ready.locator('img').count(), 1, 'thumbnail shown');
   assert.match(await ready.innerText(), /Ready/);
@@ -78,7 +78,7 @@ browserTest('the library lists assets with thumbnails, status, progress and fail
   const processing = cards.filter({ hasText: PROCESSING.title });
   assert.equal(await processing.locator('progress').getAttribute('value'), '40');
   assert.match(await cards.filter({ hasText: FAILED.title }).innerText(), /not a video, audio or image we can read \(MEDIA_UNREADABLE\)/);
-  assert.match(await page.locator('.pager').innerText(), /Page 1 of 1 · 3 items/);
+  assert.match(await page.locator('.pager').innerText(), /Page 1 of 1 · 4 items/);
   await page.waitForFunction(() => [...document.images].every((i) => i.complete));
   await shot(page, '02-library');
   await page.getByLabel('Search titles').fill('holiday');
@@ -237,7 +237,7 @@ browserTest('an expired playback link is renewed without the person noticing', a
   await page.context().close();
 });
 
-browserTest('clear errors: not ready yet, failed with its reason, expired token, server-side 401', async () => {
+browserTest('clear errors (not ready yet, failed with its reason, malformed id, expired token, server-side 401); an image is shown, not played', async () => {
   const page = await openPage({ hash: `#/assets/${PROCESSING.id}` });
   await page.getByText('Not ready yet: processing, 40% done.').waitFor();
   assert.equal(await page.locator('.player').isHidden(), true);
@@ -247,6 +247,9 @@ browserTest('clear errors: not ready yet, failed with its reason, expired token,
   await shot(page, '07-failed');
   await page.goto(`${server.url}/#/assets/nonexistent000000000000000`);
   await page.getByRole('alert').filter({ hasText: 'Malformed asset id' }).waitFor();
+  await page.goto(`${server.url}/#/assets/${IMAGE.id}`);
+  await page.getByRole('img', { name: IMAGE.description }).waitFor();
+  assert.equal(await page.locator('.player').isHidden(), true, 'an image gets no video player');
   await page.context().close();
 
   const expired = await openPage({ token: EXPIRED, hash: `#/assets/${READY.id}` });
