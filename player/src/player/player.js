@@ -18,10 +18,6 @@ export class Player {
     this.mediaRecoveries = 0;
   }
 
-  get usesHlsJs() {
-    return Hls.isSupported();
-  }
-
   load(stream, startAt = 0) {
     this.stream = stream;
     this.teardown();
@@ -102,10 +98,6 @@ export class Player {
       ? `the video could not be downloaded${status ? ` (HTTP ${status})` : ''}`
       : `the video could not be decoded (${data.details})`;
     this.cb.onError(`Playback stopped: ${why}.`, { retry: true });
-  }
-
-  currentLevelIndex() {
-    return this.hls ? this.hls.currentLevel : -1;
   }
 
   stats() {

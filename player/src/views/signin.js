@@ -1,6 +1,6 @@
 // Sign in by pasting a token (`./mediaflow token <user>` prints one for the dev stack).
 import { h } from '../dom.js';
-import { tokenProblem, tokenSummary, PROBLEM_MESSAGES } from '../lib/token.js';
+import { tokenProblem, PROBLEM_MESSAGES } from '../lib/token.js';
 import { safeNext } from '../lib/routes.js';
 import { setToken } from '../session.js';
 import { STORAGE_KEY } from '../lib/config.js';
