@@ -21,7 +21,6 @@ class IngestErrorHandler {
       log.warn("{}: {}", e.error(), e.getMessage(), e.getCause());
     }
     if (!response.isCommitted()) {
-      response.reset();
       JsonErrors.write(response, e.error().status(), e.error().name(), e.getMessage());
     }
   }

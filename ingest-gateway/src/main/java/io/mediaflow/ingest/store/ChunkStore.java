@@ -5,6 +5,7 @@ import io.mediaflow.ingest.upload.ChunkKeys;
 import io.mediaflow.platform.MediaflowProperties;
 import io.minio.CopyObjectArgs;
 import io.minio.CopySource;
+import io.minio.GetObjectArgs;
 import io.minio.ListObjectsArgs;
 import io.minio.MinioClient;
 import io.minio.PutObjectArgs;
@@ -57,6 +58,15 @@ public class ChunkStore {
       throw IngestError.STORAGE_UNAVAILABLE.toException(describe(e));
     }
     return new StagedObject(key, hashing.count(), hashing.sha256Hex());
+  }
+
+  /** Reads a stored object (a tus tail) as a stream. */
+  public InputStream open(String key) {
+    try {
+      return minio.getObject(GetObjectArgs.builder().bucket(bucket).object(key).build());
+    } catch (Exception e) {
+      throw IngestError.STORAGE_UNAVAILABLE.toException(describe(e));
+    }
   }
 
   /** Copies a verified staged object to its final key and removes the staging copy. */

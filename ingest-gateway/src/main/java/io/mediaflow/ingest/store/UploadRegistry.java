@@ -149,6 +149,17 @@ public class UploadRegistry {
     return "OK".equals(ok) ? Optional.of(token) : Optional.empty();
   }
 
+  private static final String EXTEND =
+      "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('pexpire', KEYS[1], ARGV[2]) else return 0 end";
+
+  /** Keeps a held lock alive during a long write; false if it was lost. */
+  public boolean extendLock(String id, String label, String token, Duration ttl) {
+    Long ok =
+        redis().eval(EXTEND, ScriptOutputType.INTEGER, new String[] {lockKey(id, label)}, token,
+            Long.toString(ttl.toMillis()));
+    return ok != null && ok == 1L;
+  }
+
   public void unlock(String id, String label, String token) {
     redis().eval(UNLOCK, ScriptOutputType.INTEGER, new String[] {lockKey(id, label)}, token);
   }

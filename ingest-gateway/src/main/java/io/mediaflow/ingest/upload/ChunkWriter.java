@@ -46,28 +46,39 @@ public class ChunkWriter {
     StagedObject staged = null;
     boolean promoted = false;
     try {
-      InputStream in = index == 0 ? sniffed(session, body) : body;
+      InputStream in = index == 0 ? sniffed(session, body, 0) : body;
       staged = store.stage(id, Integer.toString(index), in, contentLength, session.chunkSize());
       checkStaged(geometry, index, staged, declaredSha);
-      ChunkDecision decision = ChunkDecision.decide(registry.storedSha(id, index), index, staged.sha256());
-      if (decision == ChunkDecision.DUPLICATE) {
-        return new Outcome(index, registry.receivedCount(id), session.totalChunks(), true, staged.sha256());
-      }
-      String key = ChunkKeys.chunk(id, index);
-      store.promote(staged, key);
-      promoted = true;
-      events.chunkStored(id, index, staged.size(), staged.sha256(), key);
-      long received = registry.recordChunk(id, index, staged.sha256(), session.expiresAt());
-      if (received == session.totalChunks()) {
-        registry.setStatus(id, UploadStatus.COMPLETE);
-      }
-      return new Outcome(index, received, session.totalChunks(), false, staged.sha256());
+      Outcome outcome = commit(session, index, staged);
+      promoted = !outcome.duplicate();
+      return outcome;
     } finally {
       if (staged != null && !promoted) {
         store.removeQuietly(staged.key());
       }
       registry.unlock(id, "chunk-" + index, lock);
     }
+  }
+
+  /**
+   * Makes a verified staged chunk final: a repeat of the stored content is dropped, other content is
+   * a conflict; new content is copied to its key, announced (acknowledged by Kafka) and recorded.
+   * The caller holds the chunk's (or the upload's) lock and removes a staged object not promoted.
+   */
+  public Outcome commit(UploadSession session, int index, StagedObject staged) {
+    String id = session.uploadId();
+    ChunkDecision decision = ChunkDecision.decide(registry.storedSha(id, index), index, staged.sha256());
+    if (decision == ChunkDecision.DUPLICATE) {
+      return new Outcome(index, registry.receivedCount(id), session.totalChunks(), true, staged.sha256());
+    }
+    String key = ChunkKeys.chunk(id, index);
+    store.promote(staged, key);
+    events.chunkStored(id, index, staged.size(), staged.sha256(), key);
+    long received = registry.recordChunk(id, index, staged.sha256(), session.expiresAt());
+    if (received == session.totalChunks()) {
+      registry.setStatus(id, UploadStatus.COMPLETE);
+    }
+    return new Outcome(index, received, session.totalChunks(), false, staged.sha256());
   }
 
   private static void checkStaged(ChunkGeometry geometry, int index, StagedObject staged, String declaredSha) {
@@ -83,8 +94,12 @@ public class ChunkWriter {
     }
   }
 
-  /** Looks at the first bytes of the file without consuming them; refuses before storing anything. */
-  private static InputStream sniffed(UploadSession session, InputStream body) {
+  /**
+   * Looks at the first bytes of the file without consuming them and refuses, before anything is
+   * stored, content that does not fit the declared type. Fewer than {@code minBytes} bytes are not
+   * judged (a tus PATCH may bring the first bytes in pieces; the next one is sniffed again).
+   */
+  public static InputStream sniffed(UploadSession session, InputStream body, int minBytes) {
     if (!ContentSniffer.knows(session.fileType())) {
       return body;
     }
@@ -93,7 +108,7 @@ public class ChunkWriter {
       buffered.mark(ContentSniffer.PREFIX_LENGTH);
       byte[] head = buffered.readNBytes(ContentSniffer.PREFIX_LENGTH);
       buffered.reset();
-      if (!ContentSniffer.fits(session.fileType(), head)) {
+      if (head.length >= minBytes && !ContentSniffer.fits(session.fileType(), head)) {
         throw IngestError.CONTENT_TYPE_MISMATCH.toException(session.fileType());
       }
       return buffered;
