@@ -20,6 +20,7 @@ import org.springframework.validation.annotation.Validated;
  * @param expiry how long an upload may stay incomplete (UPLOAD_EXPIRY, default 24h)
  * @param chunkLockTtl how long one chunk write holds its lock at most (default 10m)
  * @param kafkaSendTimeout how long an event send may take before the request fails with 503
+ * @param sweepInterval how often each instance looks for expired uploads to abort (UPLOAD_SWEEP_INTERVAL)
  */
 @Validated
 @ConfigurationProperties("mediaflow.ingest")
@@ -35,7 +36,8 @@ public record IngestProperties(
         List<String> allowedTypes,
     @NotNull @DefaultValue("24h") Duration expiry,
     @NotNull @DefaultValue("10m") Duration chunkLockTtl,
-    @NotNull @DefaultValue("15s") Duration kafkaSendTimeout) {
+    @NotNull @DefaultValue("15s") Duration kafkaSendTimeout,
+    @NotNull @DefaultValue("1m") Duration sweepInterval) {
 
   /** S3 compose needs parts of at least 5 MiB; below that the ingest job could not assemble. */
   public static final long MIN_CHUNK_SIZE = 5L * 1024 * 1024;
@@ -50,8 +52,12 @@ public record IngestProperties(
     return maxFileSize.toBytes() > 0;
   }
 
-  @AssertTrue(message = "expiry and chunk-lock-ttl must be positive")
+  @AssertTrue(message = "expiry, chunk-lock-ttl and sweep-interval must be positive")
   public boolean isDurationsValid() {
-    return !expiry.isNegative() && !expiry.isZero() && !chunkLockTtl.isNegative() && !chunkLockTtl.isZero();
+    return positive(expiry) && positive(chunkLockTtl) && positive(sweepInterval);
+  }
+
+  private static boolean positive(Duration d) {
+    return !d.isNegative() && !d.isZero();
   }
 }

@@ -133,6 +133,10 @@ public class UploadRegistry {
     redis().zrem(EXPIRY_INDEX, id);
   }
 
+  public void forgetExpiry(String id) {
+    redis().zrem(EXPIRY_INDEX, id);
+  }
+
   /** Upload ids whose expiry is before {@code now}, oldest first. */
   public List<String> expiredBefore(Instant now, int limit) {
     return redis()
