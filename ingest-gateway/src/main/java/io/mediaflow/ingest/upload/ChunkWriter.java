@@ -71,6 +71,11 @@ public class ChunkWriter {
     if (decision == ChunkDecision.DUPLICATE) {
       return new Outcome(index, registry.receivedCount(id), session.totalChunks(), true, staged.sha256());
     }
+    UploadStatus now = registry.find(id).map(UploadSession::status).orElse(UploadStatus.ABORTED);
+    if (now == UploadStatus.ABORTED || now == UploadStatus.EXPIRED) {
+      // aborted while this chunk streamed: do not resurrect a chunk the abort already removed
+      throw IngestError.UPLOAD_ABORTED.toException(id);
+    }
     String key = ChunkKeys.chunk(id, index);
     store.promote(staged, key);
     events.chunkStored(id, index, staged.size(), staged.sha256(), key);
