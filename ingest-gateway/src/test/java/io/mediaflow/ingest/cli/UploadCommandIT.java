@@ -25,7 +25,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @ExtendWith(MediaflowInfra.class)
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {"mediaflow.ingest.chunk-size=5MB"})
+    properties = {"mediaflow.ingest.chunk-size=5MB", "mediaflow.ingest.max-file-size=64MB"})
 class UploadCommandIT {
 
   @LocalServerPort int port;
