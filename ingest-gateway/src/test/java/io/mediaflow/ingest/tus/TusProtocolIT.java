@@ -158,6 +158,37 @@ class TusProtocolIT {
     assertThat(((ChunkStored) events.get(2).getEvent()).getSize()).isEqualTo(3000);
   }
 
+  /** Whatever the PATCH boundaries (seeded random splits), the stored chunks are the same bytes. */
+  @Test
+  void anySplitIntoPatchesStoresTheSameChunks() throws Exception {
+    byte[] file = TestSupport.mp4Like(2 * CHUNK + 777, 14);
+    String chunk0 = digest("SHA-256", file, 0, CHUNK, true);
+    String chunk2 = digest("SHA-256", file, 2 * CHUNK, file.length, true);
+    java.util.Random random = new java.util.Random(7);
+    for (int round = 0; round < 3; round++) {
+      String id = create("ivan", file.length);
+      java.util.TreeSet<Integer> cuts = new java.util.TreeSet<>();
+      for (int i = 0; i < 1 + random.nextInt(6); i++) {
+        cuts.add(1 + random.nextInt(file.length - 1));
+      }
+      cuts.add(CHUNK); // a cut exactly on a chunk boundary in every round
+      cuts.add(file.length);
+      int from = 0;
+      for (int to : cuts) {
+        HttpResponse<String> r = patch("ivan", id, from, file, from, to, null);
+        assertThat(r.statusCode()).as("PATCH %d..%d of round %d: %s", from, to, round, r.body()).isEqualTo(204);
+        from = to;
+      }
+      List<UploadEvent> events = TestSupport.uploadEvents(id, e -> e.size() >= 4);
+      assertThat(events).as("cuts %s", cuts).hasSize(4);
+      java.util.Map<Integer, String> shas = new java.util.TreeMap<>();
+      events.stream().map(UploadEvent::getEvent).filter(ChunkStored.class::isInstance).map(ChunkStored.class::cast)
+          .forEach(c -> shas.put(c.getIndex(), c.getSha256()));
+      assertThat(shas).as("cuts %s", cuts).containsEntry(0, chunk0).containsEntry(2, chunk2).hasSize(3);
+      assertThat(TestSupport.objectKeys(ChunkKeys.prefix(id))).as("no tail or staging left").hasSize(3);
+    }
+  }
+
   @Test
   void creationWithUploadAndTermination() throws Exception {
     byte[] file = TestSupport.mp4Like(4000, 12);
@@ -200,7 +231,8 @@ class TusProtocolIT {
       int status = 0;
       Instant deadline = Instant.now().plusSeconds(15);
       while (status != 423 && Instant.now().isBefore(deadline)) {
-        status = patch("carol", id, 0, file, 0, 10, null).statusCode();
+        // a probe that changes nothing if it wins the lock (wrong offset → 409); 423 while the first holds it
+        status = patch("carol", id, 4000, file, 0, 10, null).statusCode();
         Thread.sleep(100);
       }
       assertThat(status).as("a second PATCH while the first holds the lock").isEqualTo(423);
