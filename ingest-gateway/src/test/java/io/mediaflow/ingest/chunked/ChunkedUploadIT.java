@@ -209,6 +209,40 @@ class ChunkedUploadIT {
     assertThat(((UploadAborted) events.get(2).getEvent()).getReason()).isEqualTo(AbortReason.CLIENT_ABORTED);
   }
 
+  @Test
+  void aConcurrentPutOfTheSameIndexIsRefusedAndACutOffPutKeepsNothing() throws Exception {
+    byte[] file = TestSupport.mp4Like(CHUNK + 10, 6);
+    String id = createMp4("ivy", file.length);
+    try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+      java.io.OutputStream out = socket.getOutputStream();
+      out.write(("PUT /uploads/" + id + "/chunks/0 HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer "
+          + TestSupport.token("ivy") + "\r\nContent-Length: " + CHUNK + "\r\n\r\n").getBytes());
+      out.write(file, 0, 1000);
+      out.flush();
+      // a probe of the right length but a wrong checksum: if it wins the lock it keeps nothing (422)
+      int status = 0;
+      java.time.Instant deadline = java.time.Instant.now().plusSeconds(15);
+      while (status != 409 && java.time.Instant.now().isBefore(deadline)) {
+        HttpResponse<String> probe = put("ivy", id, 0, file, 0, CHUNK, "0".repeat(64));
+        status = probe.statusCode();
+        if (status == 409) {
+          assertThat(json(probe).get("code").asText()).isEqualTo("CHUNK_IN_PROGRESS");
+        }
+        Thread.sleep(100);
+      }
+      assertThat(status).isEqualTo(409);
+    }
+    java.time.Instant deadline = java.time.Instant.now().plusSeconds(15);
+    HttpResponse<String> retry = put("ivy", id, 0, file, 0, CHUNK, null);
+    while (retry.statusCode() == 409 && java.time.Instant.now().isBefore(deadline)) {
+      Thread.sleep(200); // the cut-off request still holds the lock until it notices the client left
+      retry = put("ivy", id, 0, file, 0, CHUNK, null);
+    }
+    assertThat(retry.statusCode()).as(retry.body()).isEqualTo(200);
+    assertThat(json(retry).get("duplicateChunk").asBoolean()).isFalse();
+    assertThat(TestSupport.objectKeys(ChunkKeys.prefix(id))).containsExactly(ChunkKeys.chunk(id, 0));
+  }
+
   static void assertCode(HttpResponse<String> r, int status, String code) throws Exception {
     assertThat(r.statusCode()).as(r.body()).isEqualTo(status);
     assertThat(json(r).get("code").asText()).as(r.body()).isEqualTo(code);
