@@ -1,0 +1,58 @@
+package io.mediaflow.ingest.config;
+
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.mediaflow.events.UploadEvent;
+import io.mediaflow.ingest.upload.UploadPolicy;
+import io.mediaflow.platform.MediaflowProperties;
+import io.mediaflow.schemas.Topics;
+import java.time.Clock;
+import java.util.Map;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Lazy;
+
+/** The clients and policies of ingest-gateway, built from the typed configuration. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(IngestProperties.class)
+class IngestConfiguration {
+
+  @Bean
+  Clock clock() {
+    return Clock.systemUTC();
+  }
+
+  @Bean
+  UploadPolicy uploadPolicy(IngestProperties props) {
+    return new UploadPolicy(props.allowedTypes(), props.maxFileSize().toBytes());
+  }
+
+  /** One thread-safe connection, shared: lettuce pipelines concurrent commands over it. */
+  @Bean(destroyMethod = "close")
+  @Lazy
+  StatefulRedisConnection<String, String> redisConnection(RedisClient client) {
+    return client.connect();
+  }
+
+  /** Idempotent, acks=all: a retried send never duplicates and an acknowledged one is replicated. */
+  @Bean(destroyMethod = "close")
+  @Lazy
+  Producer<String, UploadEvent> uploadEventProducer(MediaflowProperties props) {
+    return new KafkaProducer<>(
+        Map.of(
+            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, props.kafka().bootstrapServers(),
+            ProducerConfig.CLIENT_ID_CONFIG, props.service() + "-uploads",
+            ProducerConfig.ACKS_CONFIG, "all",
+            ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+            ProducerConfig.LINGER_MS_CONFIG, 0,
+            ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000,
+            ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000,
+            ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000),
+        Topics.UPLOADS.keySerde().serializer(),
+        Topics.UPLOADS.valueSerde().serializer());
+  }
+}
