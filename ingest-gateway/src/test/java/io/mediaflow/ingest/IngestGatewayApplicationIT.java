@@ -28,6 +28,26 @@ class IngestGatewayApplicationIT {
   }
 
   @Test
+  void thePlayersOriginMayUploadFromTheBrowser() throws Exception {
+    var preflight =
+        java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create("http://127.0.0.1:" + port + "/files/"))
+            .method("OPTIONS", java.net.http.HttpRequest.BodyPublishers.noBody())
+            .header("Origin", "http://localhost:8080")
+            .header("Access-Control-Request-Method", "POST")
+            .header("Access-Control-Request-Headers", "authorization,tus-resumable,upload-length")
+            .build();
+    var response =
+        java.net.http.HttpClient.newHttpClient()
+            .send(preflight, java.net.http.HttpResponse.BodyHandlers.discarding());
+
+    org.assertj.core.api.Assertions.assertThat(response.statusCode()).isEqualTo(200);
+    org.assertj.core.api.Assertions.assertThat(
+            response.headers().firstValue("Access-Control-Allow-Origin"))
+        .contains("http://localhost:8080");
+  }
+
+  @Test
   void everythingButHealthNeedsAToken() {
     ServiceChecks.assertTokenRequired("http://127.0.0.1:" + port, "/api/anything");
   }

@@ -52,6 +52,8 @@ public record MediaflowProperties(
   /**
    * @param publicPaths paths answered without a token: health and metrics by default; a service adds
    *     its own (the player page) in its application.yml
+   * @param corsAllowedOrigins browser origins allowed to call this service from script (the player's
+   *     origin for tus uploads); empty means no cross-origin access
    */
   public record Security(
       @DefaultValue({
@@ -61,7 +63,8 @@ public record MediaflowProperties(
             "/actuator/prometheus",
             "/error"
           })
-          List<String> publicPaths) {}
+          List<String> publicPaths,
+      @DefaultValue({}) List<String> corsAllowedOrigins) {}
 
   /**
    * @param dependencies which of kafka, mongodb, redis, s3 and diskSpace this service checks

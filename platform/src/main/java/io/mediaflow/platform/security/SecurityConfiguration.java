@@ -4,7 +4,12 @@ import io.mediaflow.platform.MediaflowProperties;
 import java.nio.charset.StandardCharsets;
 import javax.crypto.spec.SecretKeySpec;
 import org.springframework.context.annotation.Bean;
+import java.util.List;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.Customizer;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.CorsConfigurationSource;
+import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -41,12 +46,41 @@ public class SecurityConfiguration {
     return converter;
   }
 
+  /**
+   * Cross-origin access for the configured origins only, with the headers tus clients send and read
+   * (the player on :8080 uploads to the ingest gateway on :8081). Preflights need no token.
+   */
+  @Bean
+  public CorsConfigurationSource corsConfigurationSource(MediaflowProperties props) {
+    UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
+    List<String> origins = props.security().corsAllowedOrigins();
+    if (!origins.isEmpty()) {
+      CorsConfiguration cors = new CorsConfiguration();
+      cors.setAllowedOrigins(origins);
+      cors.setAllowedMethods(List.of("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"));
+      cors.setAllowedHeaders(
+          List.of(
+              "Authorization", "Content-Type", "Tus-Resumable", "Upload-Length", "Upload-Metadata",
+              "Upload-Offset", "Upload-Checksum", "Upload-Defer-Length", "Upload-Concat",
+              "X-HTTP-Method-Override", "X-Requested-With", "X-Chunk-SHA256"));
+      cors.setExposedHeaders(
+          List.of(
+              "Location", "Tus-Resumable", "Tus-Version", "Tus-Extension", "Tus-Max-Size",
+              "Tus-Checksum-Algorithm", "Upload-Offset", "Upload-Length", "Upload-Expires",
+              "Upload-Metadata"));
+      cors.setMaxAge(3600L);
+      source.registerCorsConfiguration("/**", cors);
+    }
+    return source;
+  }
+
   @Bean
   public SecurityFilterChain mediaflowSecurity(
       HttpSecurity http, MediaflowProperties props, JwtDecoder decoder,
       JwtAuthenticationConverter converter) throws Exception {
     String[] publicPaths = props.security().publicPaths().toArray(String[]::new);
     http.csrf(csrf -> csrf.disable())
+        .cors(Customizer.withDefaults())
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .authorizeHttpRequests(
             auth -> auth.requestMatchers(publicPaths).permitAll().anyRequest().authenticated())
