@@ -1,26 +1,12 @@
 package io.mediaflow.api;
 
-import io.mediaflow.devstack.testing.MediaflowInfra;
+import io.mediaflow.api.support.GatewayIT;
 import io.mediaflow.devstack.testing.ServiceChecks;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /** The service starts against the real servers and reports each of its dependencies UP. */
-@ExtendWith(MediaflowInfra.class)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class ApiGatewayApplicationIT {
-
-  @LocalServerPort int port;
-
-  @DynamicPropertySource
-  static void infra(DynamicPropertyRegistry registry) {
-    MediaflowInfra.endpoints().springProperties().forEach((k, v) -> registry.add(k, () -> v));
-  }
+class ApiGatewayApplicationIT extends GatewayIT {
 
   @Test
   void healthIsUpWithEveryDependencyChecked() {

@@ -1,59 +1,18 @@
 package io.mediaflow.api.assets;
 
+import static io.mediaflow.api.support.Api.assertError;
 import static io.mediaflow.api.support.Api.token;
 import static io.mediaflow.api.support.Projection.asset;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.mediaflow.api.support.Api;
-import io.mediaflow.api.support.Projection;
-import io.mediaflow.devstack.testing.MediaflowInfra;
+import io.mediaflow.api.support.GatewayIT;
 import java.net.http.HttpResponse;
-import java.util.Map;
 import java.util.UUID;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /** GET /api/assets/{id} and GET /api/assets over documents in the real (embedded) MongoDB. */
-@ExtendWith(MediaflowInfra.class)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class AssetQueriesIT {
-
-  static Projection projection;
-  @LocalServerPort int port;
-  Api api;
-  String alice;
-  String bob;
-
-  @DynamicPropertySource
-  static void infra(DynamicPropertyRegistry registry) {
-    MediaflowInfra.endpoints().springProperties().forEach((k, v) -> registry.add(k, () -> v));
-  }
-
-  @BeforeAll
-  static void connect() {
-    projection = new Projection(MediaflowInfra.endpoints().mongoUri());
-  }
-
-  @AfterAll
-  static void disconnect() {
-    projection.close();
-  }
-
-  @BeforeEach
-  void users() {
-    api = new Api(port);
-    // unique users per test, so lists only see this test's assets
-    alice = "alice-" + UUID.randomUUID().toString().substring(0, 8);
-    bob = "bob-" + UUID.randomUUID().toString().substring(0, 8);
-  }
+class AssetQueriesIT extends GatewayIT {
 
   @Test
   void ownerReadsTheAssetInTheDesignShape() {
@@ -141,18 +100,5 @@ class AssetQueriesIT {
     assertError(api.get("/api/assets?size=abc", token(alice, false)), 400, "INVALID_QUERY");
     assertError(api.get("/api/nothing-here", token(alice, false)), 404, "NOT_FOUND");
     assertError(api.send("PUT", "/api/assets", token(alice, false), "{}"), 405, "METHOD_NOT_ALLOWED");
-  }
-
-  static void assertError(HttpResponse<String> response, int status, String code) {
-    assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-    assertThat(response.body()).contains("\"code\":\"" + code + "\"", "\"error\":\"");
-  }
-
-  static Map<String, Object> fields(Object... kv) {
-    java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
-    for (int i = 0; i < kv.length; i += 2) {
-      m.put((String) kv[i], kv[i + 1]);
-    }
-    return m;
   }
 }

@@ -1,5 +1,7 @@
 package io.mediaflow.api.support;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.mediaflow.devstack.DevTokens;
 import java.io.IOException;
 import java.net.URI;
@@ -17,6 +19,12 @@ public final class Api {
 
   public Api(int port) {
     this.base = "http://127.0.0.1:" + port;
+  }
+
+  /** The status and the {"error","code"} shape with this code. */
+  public static void assertError(HttpResponse<String> response, int status, String code) {
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+    assertThat(response.body()).contains("\"code\":\"" + code + "\"", "\"error\":\"");
   }
 
   public static String token(String user, boolean admin) {
