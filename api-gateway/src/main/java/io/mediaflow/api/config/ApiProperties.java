@@ -24,7 +24,8 @@ public record ApiProperties(
     @DefaultValue("assets") @NotNull String collection,
     @Valid @DefaultValue Cache cache,
     @Valid @DefaultValue Playback playback,
-    @Valid @DefaultValue Listing listing) {
+    @Valid @DefaultValue Listing listing,
+    @Valid @DefaultValue Ops ops) {
 
   /**
    * @param enabled cache GET /api/assets/{id} documents in Redis (API_CACHE_ENABLED)
@@ -39,6 +40,16 @@ public record ApiProperties(
    */
   public record Playback(
       @DefaultValue("") String signingSecret, @DefaultValue("2h") @NotNull Duration urlTtl) {}
+
+  /**
+   * @param workerGroup the transcode workers' share group, whose lag is the job backlog
+   * @param jobsPerWorker backlog one worker is expected to absorb; sizes the suggested fleet
+   * @param maxWorkers the largest fleet ever suggested
+   */
+  public record Ops(
+      @DefaultValue("mediaflow-transcode-workers") @NotNull String workerGroup,
+      @DefaultValue("4") @Min(1) int jobsPerWorker,
+      @DefaultValue("16") @Min(1) int maxWorkers) {}
 
   /** Page size of GET /api/assets when none is asked for, and the largest allowed. */
   public record Listing(
