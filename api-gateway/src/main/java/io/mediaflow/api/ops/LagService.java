@@ -4,6 +4,8 @@ import io.mediaflow.api.config.ApiProperties;
 import io.mediaflow.schemas.Topics;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -13,6 +15,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.GroupListing;
 import org.apache.kafka.clients.admin.ListShareGroupOffsetsSpec;
 import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.admin.ShareGroupDescription;
 import org.apache.kafka.clients.admin.SharePartitionOffsetInfo;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.GroupType;
@@ -79,8 +82,22 @@ class LagService {
 
   private List<LagView.Partition> sharePartitions(String group)
       throws ExecutionException, InterruptedException, TimeoutException {
+    Set<TopicPartition> partitions = new HashSet<>();
+    ShareGroupDescription description = get(admin.describeShareGroups(List.of(group)).describedGroups().get(group));
+    description.members().forEach(m -> partitions.addAll(m.assignment().topicPartitions()));
+    if (group.equals(ops.workerGroup())) {
+      // the backlog matters most when no worker runs, i.e. when no member has an assignment
+      for (int p = 0; p < Topics.JOBS.partitions(); p++) {
+        partitions.add(new TopicPartition(Topics.JOBS.name(), p));
+      }
+    }
+    if (partitions.isEmpty()) {
+      return List.of();
+    }
+    // as kafka-share-groups --describe does: ask for the partitions the group works on
     Map<TopicPartition, SharePartitionOffsetInfo> infos =
-        get(admin.listShareGroupOffsets(Map.of(group, new ListShareGroupOffsetsSpec())).partitionsToOffsetInfo(group));
+        get(admin.listShareGroupOffsets(Map.of(group, new ListShareGroupOffsetsSpec().topicPartitions(partitions)))
+            .partitionsToOffsetInfo(group));
     List<LagView.Partition> out = new ArrayList<>();
     infos.forEach(
         (tp, info) -> {

@@ -10,7 +10,14 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.AlterConfigOp;
+import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaShareConsumer;
+import org.apache.kafka.common.config.ConfigResource;
+import org.awaitility.Awaitility;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -52,5 +59,36 @@ class OpsIT extends GatewayIT {
         .contains("\"totalLag\":3,\"partitions\":[{\"topic\":\"" + topic + "\",\"partition\":0,\"offset\":" + (end - 3)
             + ",\"endOffset\":" + end + ",\"lag\":3}]")
         .contains("\"jobBacklog\":0,\"suggestedWorkers\":1");
+  }
+
+  @Test
+  void theWorkerShareGroupsLagIsTheJobBacklog() throws Exception {
+    String bootstrap = MediaflowInfra.endpoints().kafkaBootstrapServers();
+    String group = "mediaflow-transcode-workers";
+    try (Admin admin = Admin.create(Map.<String, Object>of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+      admin.incrementalAlterConfigs(Map.of(new ConfigResource(ConfigResource.Type.GROUP, group),
+          List.of(new AlterConfigOp(new ConfigEntry("share.auto.offset.reset", "earliest"), AlterConfigOp.OpType.SET))))
+          .all().get();
+    }
+    try (var producer = new KafkaProducer<>(Map.<String, Object>of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap),
+        new StringSerializer(), new StringSerializer())) {
+      for (int i = 0; i < 9; i++) {
+        producer.send(new ProducerRecord<>("mediaflow.jobs", 0, "job-" + i, "not avro: never processed")).get();
+      }
+    }
+    try (var worker = new KafkaShareConsumer<>(Map.<String, Object>of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+        ConsumerConfig.GROUP_ID_CONFIG, group, ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 1, "share.acquire.mode", "record_limit"),
+        new StringDeserializer(), new StringDeserializer())) {
+      worker.subscribe(List.of("mediaflow.jobs"));
+      Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> !worker.poll(Duration.ofMillis(500)).isEmpty());
+      worker.commitSync(); // one job done (implicit acknowledgement): the broker now holds the group's state
+
+      Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+        String body = api.get("/api/ops/lag", token("root", true)).body();
+        assertThat(body).contains("{\"group\":\"" + group + "\",\"type\":\"Share\"");
+        assertThat(body).containsPattern("\"jobBacklog\":([1-9]\\d*)");
+        assertThat(body).containsPattern("\"suggestedWorkers\":[23]");
+      });
+    }
   }
 }
