@@ -9,9 +9,9 @@ import java.util.List;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 
-class AssetConvertersTest {
+public class AssetConvertersTest {
 
-  static final AssetLinks LINKS =
+  public static final AssetLinks LINKS =
       new AssetLinks() {
         @Override
         public String thumbnailUrl(Asset asset) {
@@ -29,7 +29,7 @@ class AssetConvertersTest {
         }
       };
 
-  static Document full() {
+  public static Document full() {
     return new Document("_id", "65a1b2c3d4e5f60718293a4b")
         .append("version", 7L)
         .append("generation", 2)

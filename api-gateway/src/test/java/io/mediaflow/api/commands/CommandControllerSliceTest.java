@@ -16,7 +16,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import io.mediaflow.api.access.Access;
 import io.mediaflow.api.assets.Asset;
-import io.mediaflow.api.assets.AssetLinks;
+import io.mediaflow.api.assets.AssetConvertersTest;
 import io.mediaflow.api.errors.ApiError;
 import java.time.Instant;
 import java.util.List;
@@ -41,24 +41,6 @@ class CommandControllerSliceTest {
   static final UsernamePasswordAuthenticationToken ALICE =
       new UsernamePasswordAuthenticationToken("alice", "n/a", List.of(new SimpleGrantedAuthority("ROLE_user")));
 
-  static final AssetLinks LINKS =
-      new AssetLinks() {
-        @Override
-        public String thumbnailUrl(Asset asset) {
-          return "thumb";
-        }
-
-        @Override
-        public String streamingUrl(Asset asset) {
-          return "stream";
-        }
-
-        @Override
-        public String variantUrl(Asset asset, Asset.Rendition rendition) {
-          return "variant";
-        }
-      };
-
   CommandService service = mock(CommandService.class);
   MockMvc mvc;
 
@@ -66,7 +48,7 @@ class CommandControllerSliceTest {
   void setUp() throws Exception {
     var advice = Class.forName("io.mediaflow.api.errors.ApiExceptionHandler").getDeclaredConstructor();
     advice.setAccessible(true);
-    mvc = MockMvcBuilders.standaloneSetup(new CommandController(service, LINKS))
+    mvc = MockMvcBuilders.standaloneSetup(new CommandController(service, AssetConvertersTest.LINKS))
         .setControllerAdvice(advice.newInstance())
         .build();
   }
