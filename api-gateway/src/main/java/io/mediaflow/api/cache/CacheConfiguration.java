@@ -1,0 +1,40 @@
+package io.mediaflow.api.cache;
+
+import io.lettuce.core.RedisClient;
+import io.mediaflow.api.config.ApiProperties;
+import org.bson.Document;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import reactor.core.publisher.Mono;
+
+/** Redis when {@code mediaflow.api.cache.enabled} (API_CACHE_ENABLED), otherwise no cache at all. */
+@Configuration(proxyBeanMethods = false)
+class CacheConfiguration {
+
+  @Bean
+  AssetCache assetCache(ApiProperties props, ObjectProvider<RedisClient> redis) {
+    if (props.cache().enabled()) {
+      return new RedisAssetCache(redis.getObject(), props.cache().ttl());
+    }
+    return new NoCache();
+  }
+
+  /** The cache switched off. */
+  static final class NoCache implements AssetCache {
+    @Override
+    public Mono<Document> get(String id) {
+      return Mono.empty();
+    }
+
+    @Override
+    public Mono<Void> put(String id, Document document) {
+      return Mono.empty();
+    }
+
+    @Override
+    public Mono<Void> evict(String id) {
+      return Mono.empty();
+    }
+  }
+}

@@ -1,0 +1,58 @@
+package io.mediaflow.api.config;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * api-gateway's own settings ({@code mediaflow.api.*}), validated at start-up. The shared ones
+ * (Kafka, MongoDB, Redis, S3, JWT) are in {@link io.mediaflow.platform.MediaflowProperties}.
+ *
+ * @param commandWait how long a command's answer waits for the projection to show the new version
+ *     (API_COMMAND_WAIT); after that it answers 202 with {@code X-Mediaflow-Pending: true}
+ * @param collection the MongoDB collection of the projection
+ */
+@Validated
+@ConfigurationProperties("mediaflow.api")
+public record ApiProperties(
+    @DefaultValue("5s") @NotNull Duration commandWait,
+    @DefaultValue("assets") @NotNull String collection,
+    @Valid @DefaultValue Cache cache,
+    @Valid @DefaultValue Playback playback,
+    @Valid @DefaultValue Listing listing,
+    @Valid @DefaultValue Ops ops) {
+
+  /**
+   * @param enabled cache GET /api/assets/{id} documents in Redis (API_CACHE_ENABLED)
+   * @param ttl safety net only: commands invalidate entries explicitly (API_CACHE_TTL)
+   */
+  public record Cache(@DefaultValue("true") boolean enabled, @DefaultValue("60s") @NotNull Duration ttl) {}
+
+  /**
+   * @param signingSecret HMAC key of playback URLs (PLAYBACK_SIGNING_SECRET); empty = derived from
+   *     the JWT secret, so one secret configures a dev stack
+   * @param urlTtl how long a signed playback URL stays valid (PLAYBACK_URL_TTL)
+   */
+  public record Playback(
+      @DefaultValue("") String signingSecret, @DefaultValue("2h") @NotNull Duration urlTtl) {}
+
+  /**
+   * @param workerGroup the transcode workers' share group, whose lag is the job backlog
+   * @param jobsPerWorker backlog one worker is expected to absorb; sizes the suggested fleet
+   * @param maxWorkers the largest fleet ever suggested
+   */
+  public record Ops(
+      @DefaultValue("mediaflow-transcode-workers") @NotNull String workerGroup,
+      @DefaultValue("4") @Min(1) int jobsPerWorker,
+      @DefaultValue("16") @Min(1) int maxWorkers) {}
+
+  /** Page size of GET /api/assets when none is asked for, and the largest allowed. */
+  public record Listing(
+      @DefaultValue("20") @Min(1) @Max(1000) int defaultSize,
+      @DefaultValue("100") @Min(1) @Max(1000) int maxSize) {}
+}
