@@ -45,11 +45,15 @@ public record ApiProperties(
    * @param workerGroup the transcode workers' share group, whose lag is the job backlog
    * @param jobsPerWorker backlog one worker is expected to absorb; sizes the suggested fleet
    * @param maxWorkers the largest fleet ever suggested
+   * @param projectorUrl where asset-projector answers POST /internal/replay
+   * @param replayTimeout the longest a replay may take
    */
   public record Ops(
       @DefaultValue("mediaflow-transcode-workers") @NotNull String workerGroup,
       @DefaultValue("4") @Min(1) int jobsPerWorker,
-      @DefaultValue("16") @Min(1) int maxWorkers) {}
+      @DefaultValue("16") @Min(1) int maxWorkers,
+      @DefaultValue("http://127.0.0.1:8082") @NotNull String projectorUrl,
+      @DefaultValue("10m") @NotNull Duration replayTimeout) {}
 
   /** Page size of GET /api/assets when none is asked for, and the largest allowed. */
   public record Listing(

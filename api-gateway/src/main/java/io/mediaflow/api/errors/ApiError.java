@@ -20,6 +20,7 @@ public enum ApiError {
   NOT_PLAYABLE(409, "The asset has no ready rendition yet; try again when its status is PLAYABLE or READY."),
   UNSUPPORTED_MEDIA_TYPE(415, "Send the request body as application/json."),
   COMMAND_NOT_PUBLISHED(503, "The command could not be published to Kafka; try again shortly."),
+  REPLAY_FAILED(502, "The projector did not complete the replay; see its logs and try again."),
   KAFKA_UNAVAILABLE(503, "Kafka did not answer in time; try again shortly."),
   STORAGE_UNAVAILABLE(503, "The projection or the object store is unavailable; try again shortly."),
   INTERNAL(500, "Something went wrong on our side; try again, and report it if it persists.");
