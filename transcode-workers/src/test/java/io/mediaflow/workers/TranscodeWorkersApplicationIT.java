@@ -14,7 +14,8 @@ import org.springframework.test.context.DynamicPropertySource;
 /** The service starts against the real servers and reports each of its dependencies UP. */
 @Tag("integration")
 @ExtendWith(MediaflowInfra.class)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// the fleet is wired but not consuming: the share-group ITs of this JVM own the jobs topic
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "mediaflow.workers.enabled=false")
 class TranscodeWorkersApplicationIT {
 
   @LocalServerPort int port;
