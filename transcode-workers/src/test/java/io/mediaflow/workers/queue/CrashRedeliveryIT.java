@@ -83,14 +83,14 @@ class CrashRedeliveryIT {
   void aJobWhoseWorkerIsKilledCompletesOnTheOtherWorker(Endpoints e) throws Exception {
     String group = "it-crash-" + UUID.randomUUID();
     String asset = Infra.newAssetId();
-    byte[] source = Files.readAllBytes(TestMedia.clip(dir, "long.mp4", 30, "960x540"));
+    byte[] source = Files.readAllBytes(TestMedia.clip(dir, "long.mp4", 12, "640x360"));
     Infra.uploadChunks(e, asset, source, source.length);
     String sourceKey = "assets/" + asset + "/source";
     Infra.components(e, dir.resolve("setup")).store().copy(String.format("uploads/%s/chunks/%06d", asset, 0), sourceKey);
-    Job job = Job.newBuilder().setJobId(asset + ".g1.540p.a1").setAssetId(asset).setIssuedAt(Instant.now())
+    Job job = Job.newBuilder().setJobId(asset + ".g1.360p.a1").setAssetId(asset).setIssuedAt(Instant.now())
         .setTask(TranscodeTask.newBuilder().setSourceKey(sourceKey)
-            .setProfile(Fixtures.video("540p", 960, 540, "1500k", "96k")).setOutputPrefix("assets/" + asset + "/g1/540p/")
-            .setSegmentSeconds(4).setMedia(Fixtures.media(MediaKind.VIDEO, 960, 540, "h264", "aac", 30)).build())
+            .setProfile(Fixtures.video("360p", 640, 360, "800k", "96k")).setOutputPrefix("assets/" + asset + "/g1/360p/")
+            .setSegmentSeconds(4).setMedia(Fixtures.media(MediaKind.VIDEO, 640, 360, "h264", "aac", 12)).build())
         .build();
 
     List<String> outA = new CopyOnWriteArrayList<>();
