@@ -59,6 +59,7 @@ final class Lease {
       if (r.partition() == current.partition() && r.offset() == current.offset() && r.topic().equals(current.topic())) {
         current = r;
         held = true;
+        log.debug("record {}-{}@{} re-taken after renewal (delivery {})", r.topic(), r.partition(), r.offset(), r.deliveryCount().orElse((short) 0));
       } else {
         consumer.acknowledge(r, AcknowledgeType.RELEASE);
       }

@@ -33,6 +33,7 @@ final class ShareGroupWorker implements Runnable {
 
   private static final Logger log = LoggerFactory.getLogger(ShareGroupWorker.class);
   private static final Duration COMMIT_TIMEOUT = Duration.ofSeconds(10);
+  private static final Duration STOP_CHECK = Duration.ofMillis(200);
 
   private final ShareConsumer<String, byte[]> consumer;
   private final JobRunner runner;
@@ -109,10 +110,13 @@ final class ShareGroupWorker implements Runnable {
 
   /** The outcome, or null when the job was stopped because the worker is shutting down. */
   private JobOutcome awaitRenewing(Lease lease, Future<JobOutcome> running) {
+    // wait in short slices so that a stop request is seen at once, renew on the renewal period
+    long slice = Math.min(settings.renewInterval().toMillis(), STOP_CHECK.toMillis());
+    long renewAt = System.nanoTime() + settings.renewInterval().toNanos();
     long stopBy = Long.MAX_VALUE;
     while (true) {
       try {
-        return running.get(settings.renewInterval().toMillis(), TimeUnit.MILLISECONDS);
+        return running.get(slice, TimeUnit.MILLISECONDS);
       } catch (TimeoutException e) {
         if (stopping && stopBy == Long.MAX_VALUE) {
           stopBy = System.nanoTime() + settings.shutdownGrace().toNanos();
@@ -121,7 +125,10 @@ final class ShareGroupWorker implements Runnable {
           running.cancel(true);
           return null;
         }
-        lease.renew();
+        if (System.nanoTime() >= renewAt) {
+          lease.renew();
+          renewAt = System.nanoTime() + settings.renewInterval().toNanos();
+        }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         running.cancel(true);

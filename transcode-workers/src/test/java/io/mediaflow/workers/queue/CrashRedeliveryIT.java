@@ -82,6 +82,7 @@ class CrashRedeliveryIT {
   @Test
   void aJobWhoseWorkerIsKilledCompletesOnTheOtherWorker(Endpoints e) throws Exception {
     String group = "it-crash-" + UUID.randomUUID();
+    Infra.startGroupAtEnd(e, group);
     String asset = Infra.newAssetId();
     byte[] source = Files.readAllBytes(TestMedia.clip(dir, "long.mp4", 12, "640x360"));
     Infra.uploadChunks(e, asset, source, source.length);

@@ -60,8 +60,10 @@ class ShareGroupWorkerIT {
     admin = Admin.create(Map.of("bootstrap.servers", endpoints.kafkaBootstrapServers()));
     jobs = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, endpoints.kafkaBootstrapServers()),
         Topics.JOBS.keySerde().serializer(), Topics.JOBS.valueSerde().serializer());
-    // its own group, so no other fleet in this JVM takes these jobs; renewal every second
-    fleet = WorkerFleet.create(admin, endpoints.kafkaBootstrapServers(), "it-workers-" + UUID.randomUUID(), 1, 2,
+    // its own group, starting after the jobs of earlier tests, so only these jobs run; renewal every second
+    String group = "it-workers-" + UUID.randomUUID();
+    Infra.startGroupAtEnd(endpoints, group);
+    fleet = WorkerFleet.create(admin, endpoints.kafkaBootstrapServers(), group, 1, 2,
         Duration.ofSeconds(1), Duration.ofMillis(200), Duration.ofSeconds(10), components.runner(), components.publisher(), "it-fleet");
     fleet.start();
   }

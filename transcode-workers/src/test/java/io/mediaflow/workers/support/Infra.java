@@ -82,6 +82,23 @@ public final class Infra {
     }
   }
 
+  /**
+   * Starts a new share group at the current end of the jobs topic, so that a test's fleet takes only
+   * the jobs that test produces, not every job earlier tests left on the shared topic.
+   */
+  public static void startGroupAtEnd(Endpoints e, String group) throws Exception {
+    try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(
+        Map.<String, Object>of("bootstrap.servers", e.kafkaBootstrapServers()))) {
+      Map<org.apache.kafka.common.TopicPartition, org.apache.kafka.clients.admin.OffsetSpec> latest = new java.util.HashMap<>();
+      for (int p = 0; p < Topics.JOBS.partitions(); p++) {
+        latest.put(new org.apache.kafka.common.TopicPartition(Topics.JOBS.name(), p), org.apache.kafka.clients.admin.OffsetSpec.latest());
+      }
+      Map<org.apache.kafka.common.TopicPartition, Long> ends = new java.util.HashMap<>();
+      admin.listOffsets(latest).all().get().forEach((tp, info) -> ends.put(tp, info.offset()));
+      admin.alterShareGroupOffsets(group, ends).all().get();
+    }
+  }
+
   /** A consumer of job events from the beginning, in its own group. */
   public static KafkaConsumer<String, JobEvent> jobEvents(Endpoints e) {
     KafkaConsumer<String, JobEvent> c = new KafkaConsumer<>(
