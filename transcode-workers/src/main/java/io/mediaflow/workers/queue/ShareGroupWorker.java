@@ -146,7 +146,8 @@ final class ShareGroupWorker implements Runnable {
         case DEAD_LETTER -> {
           ClassifiedFailure failure = ((JobOutcome.Failed) outcome).failure();
           publisher.deadLetter(JobEvents.deadLetter(job, failure, delivery, workerId, clock.instant()));
-          publisher.outcome(JobEvents.failed(job, workerId, failure, clock.instant()));
+          // final for the orchestrator: the attempts are used up here, so it must not dispatch again
+          publisher.outcome(JobEvents.failed(job, workerId, failure.permanent(), clock.instant()));
         }
         case RELEASE -> { }
       }
