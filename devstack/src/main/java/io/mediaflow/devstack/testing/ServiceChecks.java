@@ -19,15 +19,27 @@ public final class ServiceChecks {
   private ServiceChecks() {}
 
   /**
-   * GET {@code base}/health until it reports UP (a first probe may still be connecting on a loaded
-   * machine; 60 s at most), then: 200, status UP, and each named dependency UP.
+   * GET {@code base}/health until it reports UP (the service may still be starting, or a first probe
+   * still connecting on a loaded machine; 90 s at most), then: 200, status UP, and each named
+   * dependency UP.
    */
   public static String assertHealthy(String base, List<String> dependencies) {
-    HttpResponse<String> response = get(base + "/health", null);
-    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-    while (!response.body().startsWith("{\"status\":\"UP\"") && System.nanoTime() < deadline) {
-      sleep(500);
-      response = get(base + "/health", null);
+    long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+    HttpResponse<String> response = null;
+    while (response == null || !response.body().startsWith("{\"status\":\"UP\"")) {
+      try {
+        response = get(base + "/health", null);
+      } catch (AssertionError notListeningYet) {
+        if (System.nanoTime() > deadline) {
+          throw notListeningYet;
+        }
+      }
+      if (System.nanoTime() > deadline) {
+        break;
+      }
+      if (response == null || !response.body().startsWith("{\"status\":\"UP\"")) {
+        sleep(500);
+      }
     }
     require(response.statusCode() == 200, "GET /health answered " + response.statusCode());
     String body = response.body();
