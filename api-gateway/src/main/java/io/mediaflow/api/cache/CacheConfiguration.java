@@ -2,8 +2,10 @@ package io.mediaflow.api.cache;
 
 import io.lettuce.core.RedisClient;
 import io.mediaflow.api.config.ApiProperties;
+import io.mediaflow.platform.MediaflowProperties;
 import org.bson.Document;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import reactor.core.publisher.Mono;
@@ -18,6 +20,35 @@ class CacheConfiguration {
       return new RedisAssetCache(redis.getObject(), props.cache().ttl());
     }
     return new NoCache();
+  }
+
+  /** With the cache on, pipeline state changes evict entries at once (not only by TTL). */
+  @Bean
+  SmartLifecycle stateChangeEvictor(ApiProperties props, MediaflowProperties platform, AssetCache cache) {
+    if (!props.cache().enabled()) {
+      return new NoEviction();
+    }
+    return new StateChangeEvictor(platform.kafka().bootstrapServers(), cache);
+  }
+
+  /** Nothing to evict without a cache. */
+  static final class NoEviction implements SmartLifecycle {
+    private volatile boolean running;
+
+    @Override
+    public void start() {
+      running = true;
+    }
+
+    @Override
+    public void stop() {
+      running = false;
+    }
+
+    @Override
+    public boolean isRunning() {
+      return running;
+    }
   }
 
   /** The cache switched off. */

@@ -49,6 +49,40 @@ class CacheIT extends GatewayIT {
   }
 
   @Test
+  void aStateChangeInThePipelineEvictsTheCachedAsset() throws Exception {
+    Document doc = projection.put(asset(alice, "private", "Queued"));
+    String id = doc.getString("_id");
+    assertThat(api.get("/api/assets/" + id, token(alice, false)).body()).contains("\"title\":\"Queued\"");
+
+    // the pipeline moves on: a new state on the topic, and the sink's newer document
+    projection.put(doc.append("title", "Transcoding").append("version", doc.getLong("version") + 1));
+    try (var producer =
+        new org.apache.kafka.clients.producer.KafkaProducer<>(
+            Map.<String, Object>of("bootstrap.servers", MediaflowInfra.endpoints().kafkaBootstrapServers()),
+            io.mediaflow.schemas.Topics.ASSET_STATE.keySerde().serializer(),
+            io.mediaflow.schemas.Topics.ASSET_STATE.valueSerde().serializer())) {
+      java.time.Instant now = java.time.Instant.now();
+      producer
+          .send(new org.apache.kafka.clients.producer.ProducerRecord<>(
+              io.mediaflow.schemas.Topics.ASSET_STATE.name(), id,
+              io.mediaflow.events.AssetState.newBuilder()
+                  .setAssetId(id).setVersion(doc.getLong("version")).setOwner(alice)
+                  .setStatus(io.mediaflow.events.AssetStatus.PROCESSING)
+                  .setCreatedAt(now).setUpdatedAt(now).build()))
+          .get();
+    }
+
+    // well inside the 15 s TTL, so only the eviction can make the new title visible
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(8);
+    String body = "";
+    while (!body.contains("\"title\":\"Transcoding\"") && System.nanoTime() < deadline) {
+      Thread.sleep(200);
+      body = api.get("/api/assets/" + id, token(alice, false)).body();
+    }
+    assertThat(body).contains("\"title\":\"Transcoding\"");
+  }
+
+  @Test
   void aCachedPrivateAssetIsStillRefusedToOthers() {
     String id = projection.put(asset(alice, "private", "Mine")).getString("_id");
     assertThat(api.get("/api/assets/" + id, token(alice, false)).statusCode()).isEqualTo(200);
