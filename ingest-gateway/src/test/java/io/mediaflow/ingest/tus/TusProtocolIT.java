@@ -228,20 +228,14 @@ class TusProtocolIT {
       out.write(head.getBytes(StandardCharsets.US_ASCII));
       out.write(file, 0, 1500);
       out.flush();
-      int status = 0;
-      Instant deadline = Instant.now().plusSeconds(15);
-      while (status != 423 && Instant.now().isBefore(deadline)) {
-        // a probe that changes nothing if it wins the lock (wrong offset → 409); 423 while the first holds it
-        status = patch("carol", id, 4000, file, 0, 10, null).statusCode();
-        Thread.sleep(100);
-      }
-      // 423 while the first PATCH holds the lock; on a loaded machine the probe may only ever see
-      // the lock free (409: wrong offset). Either way it must not have changed the upload, which
-      // the offsets and the digest below prove.
-      assertThat(status).as("a second PATCH while the first is cut off").isIn(409, 423);
+      // wait until the cut-off PATCH holds the upload's lock (a probe sent earlier could take the
+      // lock first and make the real PATCH the one refused), then a second PATCH must be locked out
+      awaitLockHeld("mediaflow:upload:" + id + ":lock:tus");
+      int status = patch("carol", id, 4000, file, 0, 10, null).statusCode();
+      assertThat(status).as("a second PATCH while the first holds the lock").isEqualTo(423);
     }
     long offset = 0;
-    Instant deadline = Instant.now().plusSeconds(15);
+    Instant deadline = Instant.now().plusSeconds(30);
     while (offset != 1500 && Instant.now().isBefore(deadline)) {
       Thread.sleep(100);
       offset = headOffset("carol", id);
@@ -253,5 +247,19 @@ class TusProtocolIT {
     List<UploadEvent> events = TestSupport.uploadEvents(id, e -> e.size() >= 2);
     assertThat(((ChunkStored) events.get(1).getEvent()).getSha256()).isEqualTo(digest("SHA-256", file, 0, 6000, true));
     assertThat(TestSupport.objectKeys(ChunkKeys.prefix(id))).containsExactly(ChunkKeys.chunk(id, 0));
+  }
+
+  private static void awaitLockHeld(String key) throws InterruptedException {
+    io.lettuce.core.RedisClient client =
+        io.lettuce.core.RedisClient.create(io.mediaflow.devstack.testing.MediaflowInfra.endpoints().redisUri());
+    try (var redis = client.connect()) {
+      Instant deadline = Instant.now().plusSeconds(30);
+      while (redis.sync().exists(key) == 0 && Instant.now().isBefore(deadline)) {
+        Thread.sleep(50);
+      }
+      assertThat(redis.sync().exists(key)).as("the cut-off PATCH took the upload's lock").isEqualTo(1L);
+    } finally {
+      client.shutdown();
+    }
   }
 }
