@@ -32,7 +32,7 @@ function clip() {
   const file = join(mkdtempSync(join(tmpdir(), 'mediaflow-e2e-')), 'e2e-clip.mp4');
   // 720p source so the ladder has several rungs (720p, 480p, 360p; no upscaling to 1080p).
   execFileSync(process.env.FFMPEG_PATH || 'ffmpeg', ['-loglevel', 'error', '-y',
-    '-f', 'lavfi', '-i', 'testsrc2=size=1280x720:rate=25:duration=12', '-f', 'lavfi', '-i', 'sine=frequency=440:duration=12',
+    '-f', 'lavfi', '-i', 'testsrc2=size=1280x720:rate=25:duration=20', '-f', 'lavfi', '-i', 'sine=frequency=440:duration=20',
     '-c:v', 'libx264', '-preset', 'veryfast', '-pix_fmt', 'yuv420p', '-c:a', 'aac', '-shortest', '-movflags', '+faststart', file]);
   return file;
 }
@@ -72,7 +72,8 @@ test('upload → READY → play → switch quality, through the page', { timeout
   assert.equal(await page.locator('.status-line .badge').innerText(), 'Ready', await page.locator('.alert-slot').innerText());
   await page.waitForFunction(() => document.querySelectorAll('#quality option').length >= 3, null, { timeout: 60_000 });
 
-  await page.evaluate(() => document.querySelector('video').play());
+  // loop, so that on a slow machine the clip cannot end before every quality switch was seen
+  await page.evaluate(() => { const v = document.querySelector('video'); v.loop = true; return v.play(); });
   const t1 = await page.evaluate(() => document.querySelector('video').currentTime);
   await page.waitForFunction((t) => document.querySelector('video').currentTime > t + 1, t1, { timeout: 60_000 });
   await shot('2-playing');
