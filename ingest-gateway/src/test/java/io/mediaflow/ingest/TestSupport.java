@@ -115,4 +115,19 @@ public final class TestSupport {
     }
     return keys;
   }
+  /** Waits (30 s at most) until a request in progress holds the Redis lock {@code key}. */
+  public static void awaitLockHeld(String key) throws InterruptedException {
+    io.lettuce.core.RedisClient client = io.lettuce.core.RedisClient.create(MediaflowInfra.endpoints().redisUri());
+    try (var redis = client.connect()) {
+      Instant deadline = Instant.now().plusSeconds(30);
+      while (redis.sync().exists(key) == 0 && Instant.now().isBefore(deadline)) {
+        Thread.sleep(50);
+      }
+      if (redis.sync().exists(key) != 1L) {
+        throw new AssertionError("no request took the lock " + key + " within 30 s");
+      }
+    } finally {
+      client.shutdown();
+    }
+  }
 }

@@ -222,7 +222,7 @@ class ChunkedUploadIT {
       // once the cut-off PUT holds the chunk's lock (a probe sent earlier could take the lock first
       // and make the real PUT the refused one), a second PUT of the index is refused; the probe has
       // a wrong checksum, so had it won it would have kept nothing (422)
-      awaitLockHeld("mediaflow:upload:" + id + ":lock:chunk-0");
+      TestSupport.awaitLockHeld("mediaflow:upload:" + id + ":lock:chunk-0");
       HttpResponse<String> probe = put("ivy", id, 0, file, 0, CHUNK, "0".repeat(64));
       int status = probe.statusCode();
       if (status == 409) {
@@ -239,20 +239,6 @@ class ChunkedUploadIT {
     assertThat(retry.statusCode()).as(retry.body()).isEqualTo(200);
     assertThat(json(retry).get("duplicateChunk").asBoolean()).isFalse();
     assertThat(TestSupport.objectKeys(ChunkKeys.prefix(id))).containsExactly(ChunkKeys.chunk(id, 0));
-  }
-
-  private static void awaitLockHeld(String key) throws InterruptedException {
-    io.lettuce.core.RedisClient client =
-        io.lettuce.core.RedisClient.create(io.mediaflow.devstack.testing.MediaflowInfra.endpoints().redisUri());
-    try (var redis = client.connect()) {
-      java.time.Instant deadline = java.time.Instant.now().plusSeconds(30);
-      while (redis.sync().exists(key) == 0 && java.time.Instant.now().isBefore(deadline)) {
-        Thread.sleep(50);
-      }
-      assertThat(redis.sync().exists(key)).as("the cut-off PUT took the chunk's lock").isEqualTo(1L);
-    } finally {
-      client.shutdown();
-    }
   }
 
   static void assertCode(HttpResponse<String> r, int status, String code) throws Exception {

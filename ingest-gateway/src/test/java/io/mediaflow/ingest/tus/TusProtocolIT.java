@@ -230,7 +230,7 @@ class TusProtocolIT {
       out.flush();
       // wait until the cut-off PATCH holds the upload's lock (a probe sent earlier could take the
       // lock first and make the real PATCH the one refused), then a second PATCH must be locked out
-      awaitLockHeld("mediaflow:upload:" + id + ":lock:tus");
+      TestSupport.awaitLockHeld("mediaflow:upload:" + id + ":lock:tus");
       int status = patch("carol", id, 4000, file, 0, 10, null).statusCode();
       assertThat(status).as("a second PATCH while the first holds the lock").isEqualTo(423);
     }
@@ -249,17 +249,4 @@ class TusProtocolIT {
     assertThat(TestSupport.objectKeys(ChunkKeys.prefix(id))).containsExactly(ChunkKeys.chunk(id, 0));
   }
 
-  private static void awaitLockHeld(String key) throws InterruptedException {
-    io.lettuce.core.RedisClient client =
-        io.lettuce.core.RedisClient.create(io.mediaflow.devstack.testing.MediaflowInfra.endpoints().redisUri());
-    try (var redis = client.connect()) {
-      Instant deadline = Instant.now().plusSeconds(30);
-      while (redis.sync().exists(key) == 0 && Instant.now().isBefore(deadline)) {
-        Thread.sleep(50);
-      }
-      assertThat(redis.sync().exists(key)).as("the cut-off PATCH took the upload's lock").isEqualTo(1L);
-    } finally {
-      client.shutdown();
-    }
-  }
 }
