@@ -1,0 +1,152 @@
+package io.mediaflow.system.support;
+
+import io.mediaflow.devstack.Endpoints;
+import io.mediaflow.devstack.testing.ServiceChecks;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One mediaflow service running from its built Boot jar as a separate JVM, the way {@code ./mediaflow
+ * up} runs it: real process, real port, its own log file. It can be stopped politely (SIGTERM),
+ * killed (SIGKILL) and started again on the same port.
+ */
+public final class ServiceProcess implements AutoCloseable {
+
+  static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
+
+  private final String service;
+  private final String instance;
+  private final int port;
+  private final Endpoints infra;
+  private final Path work;
+  private final Map<String, String> extraEnv;
+  private Process process;
+  private int starts;
+
+  ServiceProcess(String service, String instance, Endpoints infra, Path work, Map<String, String> extraEnv) {
+    this.service = service;
+    this.instance = instance;
+    this.port = freePort();
+    this.infra = infra;
+    this.work = work;
+    this.extraEnv = Map.copyOf(extraEnv);
+  }
+
+  public String name() {
+    return instance;
+  }
+
+  public int port() {
+    return port;
+  }
+
+  public String url() {
+    return "http://127.0.0.1:" + port;
+  }
+
+  /** This instance's log file of its latest start. */
+  public Path log() {
+    return work.resolve(instance + "." + starts + ".log");
+  }
+
+  public synchronized ServiceProcess start() {
+    if (process != null && process.isAlive()) {
+      return this;
+    }
+    Path jar = ROOT.resolve(service + "/target/" + service + ".jar");
+    if (!Files.exists(jar)) {
+      throw new IllegalStateException("build " + service + " first (mvn package): " + jar);
+    }
+    starts++;
+    ProcessBuilder pb =
+        new ProcessBuilder(
+                javaBin(), "-Xmx384m", "-XX:TieredStopAtLevel=1",
+                "-Dorg.bytedeco.javacpp.cachedir=" + javacppCache(), "-jar", jar.toString())
+            .redirectErrorStream(true)
+            .redirectOutput(log().toFile());
+    pb.environment().putAll(infra.environment());
+    pb.environment().put("PORT", Integer.toString(port));
+    pb.environment().put("BIND_ADDRESS", "127.0.0.1");
+    pb.environment().put("WORK_DIR", work.resolve(instance).toString());
+    pb.environment().putAll(extraEnv);
+    try {
+      process = pb.start();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return this;
+  }
+
+  /** Waits (90 s at most) until GET /health says UP with Kafka UP. */
+  public ServiceProcess awaitHealthy() {
+    ServiceChecks.assertHealthy(url(), List.of("kafka"));
+    return this;
+  }
+
+  /** SIGTERM, then SIGKILL after 30 s. */
+  public synchronized void stop() {
+    if (process == null) {
+      return;
+    }
+    process.destroy();
+    try {
+      if (!process.waitFor(30, TimeUnit.SECONDS)) {
+        process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** SIGKILL: no shutdown hook runs, nothing is acknowledged or flushed. */
+  public synchronized void kill() {
+    if (process == null) {
+      return;
+    }
+    process.destroyForcibly();
+    try {
+      process.waitFor(10, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  public synchronized boolean isAlive() {
+    return process != null && process.isAlive();
+  }
+
+  public synchronized long pid() {
+    return process.pid();
+  }
+
+  @Override
+  public void close() {
+    stop();
+  }
+
+  /** Where the worker's bundled ffmpeg is unpacked: shared by every run, so it is extracted once. */
+  static Path javacppCache() {
+    String configured = System.getProperty("org.bytedeco.javacpp.cachedir");
+    return configured != null
+        ? Path.of(configured)
+        : Path.of(System.getProperty("user.home"), ".javacpp", "cache");
+  }
+
+  private static String javaBin() {
+    return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+  }
+
+  private static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
