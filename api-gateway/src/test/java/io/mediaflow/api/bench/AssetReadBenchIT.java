@@ -70,10 +70,10 @@ class AssetReadBenchIT {
             Document d = Mono.from(assets.find(Filters.eq("_id", id)).first()).block(Duration.ofSeconds(10));
             return d != null && id.equals(d.getString("_id"));
           };
-      results.add(LoadRun.run("direct driver find({_id}) (baseline, before)", clients, warmup, seconds, direct));
+      results.add(LoadRun.run("direct driver find({_id}) (baseline, before)", clients, warmup, seconds, LoadRun::ownCpuNanos, direct));
       results.add(gateway("gateway, cache off", false, heap, e, ids, tokens, clients, warmup, seconds));
       results.add(gateway("gateway, cache on (Redis)", true, heap, e, ids, tokens, clients, warmup, seconds));
-      results.add(LoadRun.run("direct driver find({_id}) (baseline, after)", clients, warmup, seconds, direct));
+      results.add(LoadRun.run("direct driver find({_id}) (baseline, after)", clients, warmup, seconds, LoadRun::ownCpuNanos, direct));
     }
     String report = report(results, clients, docs, heap, warmup, seconds);
     System.out.println("BENCH RESULT\n" + report);
@@ -109,7 +109,7 @@ class AssetReadBenchIT {
       HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
           .connectTimeout(Duration.ofSeconds(5)).build();
       int docs = ids.size();
-      return LoadRun.run(name, clients, warmup, seconds, (client, n) -> {
+      return LoadRun.run(name, clients, warmup, seconds, () -> LoadRun.processCpuNanos(process.pid()), (client, n) -> {
         int i = index(client, n, docs);
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + "/api/assets/" + ids.get(i)))
             .timeout(Duration.ofSeconds(10)).header("Authorization", "Bearer " + tokens.get(i)).GET().build(),
@@ -146,12 +146,16 @@ class AssetReadBenchIT {
     StringBuilder out = new StringBuilder();
     out.append(String.format(Locale.ROOT, "%s: GET /api/assets/{id}, %d documents, %d closed-loop clients, "
         + "warm-up %.0f s, measured %.0f s each, gateway -Xmx%s%n%n", Instant.now(), docs, clients, warmup, seconds, heap));
-    out.append("| what | requests/s | p50 ms | p99 ms | errors | throughput / baseline | p99 / baseline |\n");
-    out.append("|---|---|---|---|---|---|---|\n");
+    out.append("| what | requests/s | p50 ms | p99 ms | errors | throughput / baseline | p99 / baseline "
+        + "| CPU ms per request | load avg (1 min) |\n");
+    out.append("|---|---|---|---|---|---|---|---|---|\n");
     for (LoadRun.Result r : results) {
-      out.append(String.format(Locale.ROOT, "| %s | %.0f | %.2f | %.2f | %d | %.2f | %.2f |%n", r.name(),
-          r.perSecond(), r.p50Ms(), r.p99Ms(), r.errors(), r.perSecond() / baseline, r.p99Ms() / baselineP99));
+      out.append(String.format(Locale.ROOT, "| %s | %.0f | %.2f | %.2f | %d | %.2f | %.2f | %.3f | %.1f |%n", r.name(),
+          r.perSecond(), r.p50Ms(), r.p99Ms(), r.errors(), r.perSecond() / baseline, r.p99Ms() / baselineP99,
+          r.cpuMsPerRequest(), r.loadAverage()));
     }
+    out.append("\nCPU ms per request: the gateway JVM's for the gateway rows; for the baseline rows the test JVM's, "
+        + "which also runs the embedded MongoDB server (and Kafka, S3) and the client threads.\n");
     out.append(String.format(Locale.ROOT, "%nbaseline = mean of the two direct runs: %.0f requests/s, p99 %.2f ms; "
         + "cache on / cache off throughput: %.2f%n", baseline, baselineP99,
         results.get(2).perSecond() / results.get(1).perSecond()));

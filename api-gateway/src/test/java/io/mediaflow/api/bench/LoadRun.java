@@ -1,9 +1,14 @@
 package io.mediaflow.api.bench;
 
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 
 /**
  * A closed-loop load: N client threads each call one operation back to back, first for a warm-up
@@ -17,7 +22,13 @@ final class LoadRun {
     boolean call(int client, long n) throws Exception;
   }
 
-  record Result(String name, long requests, long errors, double seconds, double p50Ms, double p99Ms) {
+  /**
+   * @param cpuMsPerRequest CPU time of the measured process per successful call (ms): busy work,
+   *     unlike latency not inflated by waiting for a core on a loaded machine
+   * @param loadAverage the machine's 1-minute load average at the end (a shared machine: context)
+   */
+  record Result(String name, long requests, long errors, double seconds, double p50Ms, double p99Ms,
+      double cpuMsPerRequest, double loadAverage) {
     double perSecond() {
       return requests / seconds;
     }
@@ -25,7 +36,10 @@ final class LoadRun {
 
   private LoadRun() {}
 
-  static Result run(String name, int clients, double warmupSeconds, double seconds, Operation op)
+  /**
+   * @param cpuNanos the CPU time so far of the process whose cost per call is reported
+   */
+  static Result run(String name, int clients, double warmupSeconds, double seconds, LongSupplier cpuNanos, Operation op)
       throws InterruptedException {
     AtomicLong errors = new AtomicLong();
     List<long[]> latencies = new ArrayList<>();
@@ -73,11 +87,40 @@ final class LoadRun {
       threads.add(t);
       t.start();
     }
+    long[] cpuAtStart = new long[1];
+    Thread.sleep(Math.max(0, (measureFrom - System.nanoTime()) / 1_000_000));
+    cpuAtStart[0] = cpuNanos.getAsLong();
     for (Thread t : threads) {
       t.join();
     }
+    long cpu = cpuNanos.getAsLong() - cpuAtStart[0];
     long[] all = latencies.stream().flatMapToLong(Arrays::stream).sorted().toArray();
-    return new Result(name, all.length, errors.get(), seconds, percentileMs(all, 0.50), percentileMs(all, 0.99));
+    return new Result(name, all.length, errors.get(), seconds, percentileMs(all, 0.50), percentileMs(all, 0.99),
+        all.length == 0 ? Double.NaN : cpu / 1e6 / all.length, loadAverage());
+  }
+
+  /** This JVM's CPU time (client threads and, in the bench, the embedded servers). */
+  static long ownCpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+  }
+
+  /** Another process's CPU time from /proc/<pid>/stat (utime + stime, in clock ticks of 10 ms). */
+  static long processCpuNanos(long pid) {
+    try {
+      String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+      String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+      return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10_000_000L;
+    } catch (IOException | RuntimeException gone) {
+      return 0;
+    }
+  }
+
+  static double loadAverage() {
+    try {
+      return Double.parseDouble(Files.readString(Path.of("/proc/loadavg")).split(" ")[0]);
+    } catch (IOException | RuntimeException unknown) {
+      return Double.NaN;
+    }
   }
 
   /** Nearest-rank percentile of sorted nanosecond latencies, in milliseconds. */
