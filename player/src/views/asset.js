@@ -5,6 +5,8 @@ import { statusInfo, notPlayableMessage } from '../lib/status.js';
 import { formatTime, formatDate, formatBitrate, formatPercent } from '../lib/format.js';
 import { resumePosition, savePosition, forgetPosition } from '../lib/resume.js';
 import { Player } from '../player/player.js';
+import { storyboardBar } from '../player/storyboard.js';
+import { imageSources } from '../lib/images.js';
 
 const SAVE_EVERY_MS = 2000;
 const isImage = (asset) => typeof asset?.fileType === 'string' && asset.fileType.startsWith('image/');
@@ -28,8 +30,10 @@ export function assetView({ id, config, onApiError }) {
   const statsBox = h('dl', { id: 'stats', class: 'stats', hidden: true });
   const details = h('dl', { class: 'details' });
   const imageFrame = h('figure', { class: 'image-frame', hidden: true });
+  const storyboard = storyboardBar(video);
   const playerSection = h('section', { class: 'player stack', 'aria-label': 'Player', hidden: true },
     h('div', { class: 'video-frame' }, video),
+    storyboard.element,
     h('div', { class: 'player-controls row' },
       h('div', { class: 'field inline' }, h('label', { for: 'quality' }, 'Quality'), quality, qualityNow),
       statsToggle),
@@ -116,17 +120,27 @@ export function assetView({ id, config, onApiError }) {
 
   /** Images have no HLS: show the largest variant (or the thumbnail) instead of a player. */
   function showImage() {
-    const best = [...(asset.variants || [])].filter((v) => v.url).sort((a, b) => (b.width || 0) - (a.width || 0))[0];
-    const src = best?.url || asset.thumbnailUrl;
-    if (!src || imageFrame.querySelector('img')?.getAttribute('src') === src) return;
-    clear(imageFrame, h('img', { src, alt: asset.description || asset.title || 'The uploaded image' }));
+    const sources = imageSources(asset.variants, asset.thumbnailUrl);
+    if (!sources || imageFrame.querySelector('img')?.getAttribute('src') === sources.src) return;
+    clear(imageFrame, h('img', {
+      src: sources.src,
+      srcset: sources.srcset || null,
+      sizes: sources.srcset ? '(max-width: 60rem) 100vw, 60rem' : null,
+      alt: asset.description || asset.title || 'The uploaded image',
+    }));
     imageFrame.hidden = false;
+  }
+
+  /** Plays a stream response: the video, and the storyboard previews when it has one. */
+  function play(stream, startAt) {
+    player.load(stream, startAt);
+    storyboard.load(stream.storyboardUrl);
   }
 
   async function startPlayback(startAt) {
     const stream = await getStream(id);
     if (destroyed) return;
-    player.load(stream, startAt || 0);
+    play(stream, startAt || 0);
     if (startAt) {
       clear(resumeNote, `Continuing from ${formatTime(startAt)}. `,
         h('button', { type: 'button', class: 'link', onclick: () => {
@@ -146,7 +160,7 @@ export function assetView({ id, config, onApiError }) {
     const { currentTime, paused } = video;
     const stream = await getStream(id);
     if (destroyed) return;
-    player.load(stream, currentTime);
+    play(stream, currentTime);
     if (!paused) video.play().catch(() => {});
     announce('More qualities are available now.');
   }
@@ -162,7 +176,7 @@ export function assetView({ id, config, onApiError }) {
           const { currentTime, paused } = video;
           const stream = await getStream(id);
           if (destroyed) return;
-          player.load(stream, currentTime);
+          play(stream, currentTime);
           if (!paused) video.play().catch(() => {});
           return;
         } catch (e) {

@@ -38,6 +38,9 @@ export const ASSETS = [
   },
 ];
 
+const SPRITE = `<svg xmlns="http://www.w3.org/2000/svg" width="480" height="90"><rect width="160" height="90" fill="#c33"/>
+<rect x="160" width="160" height="90" fill="#3c3"/><rect x="320" width="160" height="90" fill="#33c"/></svg>`;
+
 const THUMB = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 16 9"><rect width="16" height="9" fill="#345"/>
 <rect x="2" width="2" height="9" fill="#c33"/><rect x="6" width="2" height="9" fill="#3c3"/><rect x="10" width="2" height="9" fill="#33c"/></svg>`;
 
@@ -45,6 +48,7 @@ const THUMB = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 16 9"><rect 
 export async function startMockServer({ root, fixtures, patchDelayMs = 150, processingStepMs = 1500, config = {} }) {
   const seen = { uploads: [], authHeaders: [], streamRequests: 0 };
   const expiredSignatures = new Set(); // a test adds the next `sig` to play links that have expired
+  const storyboards = new Set(); // a test adds an asset id to give it a storyboard (WebVTT + sprite)
   const assets = ASSETS.map((a) => structuredClone(a));
   const tus = new Map();
   const server = http.createServer(async (req, res) => {
@@ -83,7 +87,17 @@ export async function startMockServer({ root, fixtures, patchDelayMs = 150, proc
       return send(res, 200, {
         masterUrl: `/hls/${a.id}/master.m3u8?${sig}`,
         variants: Object.fromEntries(a.variants.map((v) => [v.profile, `/hls/${a.id}/${v.profile}/index.m3u8?${sig}`])),
+        storyboardUrl: storyboards.has(a.id) ? `/storyboard/${a.id}/storyboard.vtt?${sig}` : null,
+        images: [],
       });
+    }
+    if (/^\/storyboard\/[^/]+\/storyboard\.vtt$/.test(path)) {
+      // as the workers write it: 4 s per cue, 160x90 tiles in a row, the sprite named relatively
+      const cues = [0, 1, 2].map((i) => `${i + 1}\n00:00:0${i * 4}.000 --> 00:00:${String(i * 4 + 4).padStart(2, '0')}.000\nsprite.svg#xywh=${i * 160},0,160,90\n`);
+      return sendText(res, 200, `WEBVTT\n\n${cues.join('\n')}`, 'text/vtt');
+    }
+    if (/^\/storyboard\/[^/]+\/sprite\.svg$/.test(path)) {
+      return sendText(res, 200, SPRITE, TYPES['.svg']);
     }
     if (path.startsWith('/hls/') && expiredSignatures.has(url.searchParams.get('sig'))) {
       return send(res, 403, { error: 'The link has expired', code: 'LINK_EXPIRED' });
@@ -170,7 +184,7 @@ export async function startMockServer({ root, fixtures, patchDelayMs = 150, proc
 
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address();
-  return { url: `http://127.0.0.1:${port}`, seen, expiredSignatures, close: () => new Promise((r) => server.close(r)) };
+  return { url: `http://127.0.0.1:${port}`, seen, expiredSignatures, storyboards, close: () => new Promise((r) => server.close(r)) };
 }
 
 /** The mock reads claims without verifying; a `revoked: true` claim plays a token the server refuses. */

@@ -224,6 +224,40 @@ browserTest('keyboard on the asset page: order, quality menu and stats toggle wi
   await page.context().close();
 });
 
+browserTest('a storyboard shows the scene under the pointer over the seek bar, and under the knob from the keyboard', async () => {
+  server.storyboards.add(READY.id);
+  try {
+    const page = await openPage({ hash: `#/assets/${READY.id}` });
+    const seek = page.getByRole('slider', { name: 'Seek, with scene previews' });
+    await seek.waitFor();
+    await page.waitForFunction(() => Number(document.querySelector('#seek').max) > 8, null, { timeout: 20000 });
+    await page.evaluate(() => document.querySelector('video').pause());
+    const box = await seek.boundingBox();
+    const duration = await page.evaluate(() => Number(document.querySelector('#seek').max));
+    // 6 s in: the second cue, tile x=160 of the sprite the VTT names relatively
+    await page.mouse.move(box.x + (box.width * 6) / duration, box.y + box.height / 2);
+    const preview = page.locator('.storyboard-preview');
+    await preview.waitFor({ state: 'visible' });
+    const style = await page.locator('.storyboard-picture').evaluate((el) => ({ image: el.style.backgroundImage, position: el.style.backgroundPosition }));
+    assert.match(style.image, /\/storyboard\/[0-9a-f]+\/sprite\.svg/);
+    assert.equal(style.position, '-160px 0px');
+    assert.equal(await page.locator('.storyboard-time').innerText(), '0:06');
+    await shot(page, '05b-storyboard');
+    await page.mouse.move(box.x + box.width / 2, box.y - 200);
+    await preview.waitFor({ state: 'hidden' });
+    // keyboard: the preview follows the knob, and the video seeks with it
+    await seek.focus();
+    await page.keyboard.press('End');
+    await preview.waitFor({ state: 'visible' });
+    assert.equal(await page.locator('.storyboard-picture').evaluate((el) => el.style.backgroundPosition), '-320px 0px');
+    await page.waitForFunction(() => document.querySelector('video').currentTime > 8);
+    assert.deepEqual(page.errors, []);
+    await page.context().close();
+  } finally {
+    server.storyboards.delete(READY.id);
+  }
+});
+
 browserTest('an expired playback link is renewed without the person noticing', async () => {
   const page = await openPage({ hash: '#/' });
   await page.locator('#library-list > li').nth(2).waitFor();

@@ -65,6 +65,7 @@ class FullFlowIT {
     int workersPort = freePort();
     start("transcode-workers", workersPort, infra, work, cache, Map.of());
     for (int p : new int[] {ingestPort, projectorPort, workersPort}) {
+      awaitListening(p, Duration.ofMinutes(4));
       ServiceChecks.assertHealthy("http://127.0.0.1:" + p, List.of("kafka"));
     }
 
@@ -119,6 +120,21 @@ class FullFlowIT {
 
   private static String javaBin() {
     return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+  }
+
+  /**
+   * Three Spring Boot services starting at once took over 100 s on a loaded 2-core machine (load
+   * average 40): wait for the port before ServiceChecks' own 90 s health wait begins.
+   */
+  private static void awaitListening(int port, Duration atMost) throws InterruptedException {
+    long deadline = System.nanoTime() + atMost.toNanos();
+    while (System.nanoTime() < deadline) {
+      try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+        return;
+      } catch (IOException notYet) {
+        Thread.sleep(500);
+      }
+    }
   }
 
   private static int freePort() throws IOException {

@@ -54,7 +54,8 @@ public final class AssetDocuments {
                     r.get("height") instanceof Number h ? h.intValue() : null,
                     r.get("bitrate") instanceof Number b ? b.longValue() : null,
                     r.getString("codecs"),
-                    r.getString("playlistKey")))
+                    r.getString("playlistKey"),
+                    r.getString("storyboardKey")))
         .filter(r -> r.profile() != null)
         .toList();
   }

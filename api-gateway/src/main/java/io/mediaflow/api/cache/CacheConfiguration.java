@@ -3,6 +3,7 @@ package io.mediaflow.api.cache;
 import io.lettuce.core.RedisClient;
 import io.mediaflow.api.config.ApiProperties;
 import io.mediaflow.platform.MediaflowProperties;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.bson.Document;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.SmartLifecycle;
@@ -24,11 +25,12 @@ class CacheConfiguration {
 
   /** With the cache on, pipeline state changes evict entries at once (not only by TTL). */
   @Bean
-  SmartLifecycle stateChangeEvictor(ApiProperties props, MediaflowProperties platform, AssetCache cache) {
+  SmartLifecycle stateChangeEvictor(
+      ApiProperties props, MediaflowProperties platform, AssetCache cache, MeterRegistry registry) {
     if (!props.cache().enabled()) {
       return new NoEviction();
     }
-    return new StateChangeEvictor(platform.kafka().bootstrapServers(), cache);
+    return new StateChangeEvictor(platform.kafka().bootstrapServers(), cache, registry);
   }
 
   /** Nothing to evict without a cache. */

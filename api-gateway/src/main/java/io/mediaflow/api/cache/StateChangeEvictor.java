@@ -1,6 +1,8 @@
 package io.mediaflow.api.cache;
 
 import io.mediaflow.schemas.Topics;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -32,13 +34,15 @@ final class StateChangeEvictor implements SmartLifecycle {
 
   private final String bootstrapServers;
   private final AssetCache cache;
+  private final MeterRegistry registry;
   private final Map<String, Long> secondEvictionDue = new LinkedHashMap<>();
   private volatile KafkaConsumer<String, byte[]> consumer;
   private volatile Thread thread;
 
-  StateChangeEvictor(String bootstrapServers, AssetCache cache) {
+  StateChangeEvictor(String bootstrapServers, AssetCache cache, MeterRegistry registry) {
     this.bootstrapServers = bootstrapServers;
     this.cache = cache;
+    this.registry = registry;
   }
 
   @Override
@@ -56,7 +60,9 @@ final class StateChangeEvictor implements SmartLifecycle {
             ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
             ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     try (KafkaConsumer<String, byte[]> c =
-        new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
+            new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
+        KafkaClientMetrics metrics = new KafkaClientMetrics(c)) {
+      metrics.bindTo(registry);
       consumer = c;
       List<TopicPartition> partitions = new ArrayList<>();
       c.partitionsFor(Topics.ASSET_STATE.name())

@@ -5,6 +5,8 @@ import io.mediaflow.api.errors.ApiException;
 import io.mediaflow.events.AssetCommand;
 import io.mediaflow.platform.MediaflowProperties;
 import io.mediaflow.schemas.Topics;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import java.util.Map;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
@@ -20,17 +22,21 @@ import reactor.core.scheduler.Schedulers;
 /**
  * Publishes asset commands to {@code Topics.ASSET_COMMANDS}, keyed by asset id so the commands of
  * one asset stay in order. Idempotent producer (acks=all): a retried send is not duplicated. The
- * producer is created on the first command, so the gateway starts and reads while Kafka is down.
+ * producer is created on the first command, so the gateway starts and reads while Kafka is down;
+ * its client metrics ({@code kafka_producer_*}) are bound to the meter registry when it is created.
  */
 @Component
 class CommandPublisher implements DisposableBean {
 
   private static final Logger log = LoggerFactory.getLogger(CommandPublisher.class);
   private final MediaflowProperties props;
+  private final MeterRegistry registry;
   private volatile Producer<String, AssetCommand> producer;
+  private volatile KafkaClientMetrics producerMetrics;
 
-  CommandPublisher(MediaflowProperties props) {
+  CommandPublisher(MediaflowProperties props, MeterRegistry registry) {
     this.props = props;
+    this.registry = registry;
   }
 
   Mono<Void> publish(AssetCommand command) {
@@ -76,6 +82,8 @@ class CommandPublisher implements DisposableBean {
                       ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 10_000),
                   Topics.ASSET_COMMANDS.keySerde().serializer(),
                   Topics.ASSET_COMMANDS.valueSerde().serializer());
+          producerMetrics = new KafkaClientMetrics(producer);
+          producerMetrics.bindTo(registry);
         }
         p = producer;
       }
@@ -85,6 +93,9 @@ class CommandPublisher implements DisposableBean {
 
   @Override
   public void destroy() {
+    if (producerMetrics != null) {
+      producerMetrics.close();
+    }
     if (producer != null) {
       producer.close(java.time.Duration.ofSeconds(5));
     }

@@ -5,6 +5,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -47,13 +48,16 @@ public record ApiProperties(
    * @param maxWorkers the largest fleet ever suggested
    * @param projectorUrl where asset-projector answers POST /internal/replay
    * @param replayTimeout the longest a replay may take
+   * @param lagMetricsInterval how often the lag gauges of /actuator/prometheus are read from
+   *     Kafka (API_LAG_METRICS_INTERVAL)
    */
   public record Ops(
       @DefaultValue("mediaflow-transcode-workers") @NotNull String workerGroup,
       @DefaultValue("4") @Min(1) int jobsPerWorker,
       @DefaultValue("16") @Min(1) int maxWorkers,
       @DefaultValue("http://127.0.0.1:8082") @NotNull String projectorUrl,
-      @DefaultValue("10m") @NotNull Duration replayTimeout) {}
+      @DefaultValue("10m") @NotNull Duration replayTimeout,
+      @DefaultValue("15s") @NotNull @DurationMin(millis = 100) Duration lagMetricsInterval) {}
 
   /** Page size of GET /api/assets when none is asked for, and the largest allowed. */
   public record Listing(

@@ -2,8 +2,11 @@ package io.mediaflow.api.playback;
 
 import java.io.InputStream;
 
-/** What an HLS path answers: a rewritten playlist, or an object streamed from the store. */
-record HlsFile(String playlist, String name, InputStream object, long length) {
+/**
+ * What a playback path answers: a rewritten text (an HLS playlist, a storyboard's WebVTT), or an
+ * object streamed from the store.
+ */
+record HlsFile(String text, String name, InputStream object, long length) {
 
   static HlsFile playlist(String text) {
     return new HlsFile(text, null, null, -1);

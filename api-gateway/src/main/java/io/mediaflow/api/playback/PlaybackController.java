@@ -13,11 +13,12 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
-/** /media/{id}/stream (JWT) and the signed, public HLS and thumbnail paths. */
+/** /media/{id}/stream (JWT) and the signed, public HLS, storyboard and thumbnail paths. */
 @RestController
 class PlaybackController {
 
   static final MediaType HLS = MediaType.parseMediaType("application/vnd.apple.mpegurl");
+  static final MediaType VTT = MediaType.parseMediaType("text/vtt;charset=UTF-8");
   private final PlaybackService playback;
 
   PlaybackController(PlaybackService playback) {
@@ -55,8 +56,25 @@ class PlaybackController {
     return playback.thumbnail(id, exp, sig).map(PlaybackController::answer);
   }
 
+  /** The storyboard's WebVTT (cues rewritten to signed sprite URLs) and its sprite. */
+  @GetMapping("/media/{id}/storyboard/{file}")
+  Mono<ResponseEntity<?>> storyboard(
+      @PathVariable String id,
+      @PathVariable String file,
+      @RequestParam(required = false) String exp,
+      @RequestParam(required = false) String sig) {
+    return playback.storyboardFile(id, file, exp, sig).map(PlaybackController::storyboardAnswer);
+  }
+
   private static ResponseEntity<?> answer(HlsFile file) {
-    return file.playlist() != null ? playlist(file.playlist()) : streamed(file);
+    return file.text() != null ? playlist(file.text()) : streamed(file);
+  }
+
+  private static ResponseEntity<?> storyboardAnswer(HlsFile file) {
+    if (file.text() == null) {
+      return streamed(file);
+    }
+    return ResponseEntity.ok().contentType(VTT).cacheControl(CacheControl.noStore()).body(file.text());
   }
 
   /** Playlists carry signatures that expire: never cached by intermediaries. */

@@ -23,6 +23,11 @@ public final class PlaybackPaths {
     return "/media/" + assetId + "/hls/" + profile + "/" + file;
   }
 
+  /** The storyboard's WebVTT or its sprite, by file name (beside each other in the store). */
+  public static String storyboard(String assetId, String file) {
+    return "/media/" + assetId + "/storyboard/" + file;
+  }
+
   public static String thumbnail(String assetId) {
     return "/media/" + assetId + "/thumbnail.jpg";
   }
@@ -38,7 +43,11 @@ public final class PlaybackPaths {
 
   /** The key of a file beside the rendition's playlist (its segments), by the playlist's key. */
   public static String siblingKey(Asset.Rendition rendition, String file) {
-    String playlistKey = rendition.playlistKey();
-    return playlistKey.substring(0, playlistKey.lastIndexOf('/') + 1) + file;
+    return siblingKey(rendition.playlistKey(), file);
+  }
+
+  /** The key of a file in the same folder as {@code key}. */
+  public static String siblingKey(String key, String file) {
+    return key.substring(0, key.lastIndexOf('/') + 1) + file;
   }
 }

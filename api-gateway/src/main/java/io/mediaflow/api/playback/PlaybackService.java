@@ -8,7 +8,9 @@ import io.mediaflow.api.assets.AssetQueries;
 import io.mediaflow.api.assets.AssetReader;
 import io.mediaflow.api.errors.ApiError;
 import io.minio.GetObjectResponse;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
@@ -48,14 +50,24 @@ class PlaybackService {
               }
               Map<String, String> variants = new LinkedHashMap<>();
               asset.readyRenditions().forEach(r -> variants.put(r.profile(), links.variantUrl(asset, r)));
-              return new StreamView(signer.sign(PlaybackPaths.master(id)), variants);
+              String storyboardUrl =
+                  asset.storyboard()
+                      .map(r -> signer.sign(PlaybackPaths.storyboard(id, PlaybackPaths.fileName(r.storyboardKey()))))
+                      .orElse(null);
+              List<StreamView.ImageView> images =
+                  asset.readyRenditions().stream()
+                      .filter(Asset.Rendition::image)
+                      .sorted(Comparator.comparingLong(r -> r.width() == null ? 0L : (long) r.width()))
+                      .map(r -> new StreamView.ImageView(r.profile(), r.width(), r.height(), links.variantUrl(asset, r)))
+                      .toList();
+              return new StreamView(signer.sign(PlaybackPaths.master(id)), variants, storyboardUrl, images);
             });
   }
 
   Mono<String> master(String rawId, String exp, String sig) {
     String id = verified(rawId, exp, sig, PlaybackPaths::master);
     return present(id)
-        .map(asset -> MasterPlaylist.build(asset.readyRenditions(), r -> links.variantUrl(asset, r)));
+        .map(asset -> MasterPlaylist.build(asset.readyStreams(), r -> links.variantUrl(asset, r)));
   }
 
   Mono<String> renditionPlaylist(Asset asset, Asset.Rendition rendition) {
@@ -68,7 +80,7 @@ class PlaybackService {
                     file -> signer.sign(PlaybackPaths.rendition(asset.id(), rendition.profile(), file))));
   }
 
-  /** A rendition's playlist (rewritten) or one of its files (streamed). */
+  /** A rendition's playlist (rewritten) or one of its files (streamed); an image variant is streamed as is. */
   Mono<HlsFile> renditionFile(String rawId, String profile, String file, String exp, String sig) {
     if (!PlaybackPaths.safeName(profile) || !PlaybackPaths.safeName(file)) {
       throw ApiError.INVALID_REQUEST.exception("Profile and file names are letters, digits, '_', '.', '-'.");
@@ -82,10 +94,33 @@ class PlaybackService {
                       .filter(r -> r.profile().equals(profile))
                       .findFirst()
                       .orElseThrow(() -> ApiError.NOT_FOUND.exception("No ready rendition " + profile + "."));
-              if (file.equals(PlaybackPaths.fileName(rendition.playlistKey()))) {
+              if (!rendition.image() && file.equals(PlaybackPaths.fileName(rendition.playlistKey()))) {
                 return renditionPlaylist(asset, rendition).map(HlsFile::playlist);
               }
               return open(PlaybackPaths.siblingKey(rendition, file)).map(o -> HlsFile.object(file, o));
+            });
+  }
+
+  /** The storyboard's WebVTT (rewritten to signed sprite URLs) or a file beside it (the sprite, streamed). */
+  Mono<HlsFile> storyboardFile(String rawId, String file, String exp, String sig) {
+    if (!PlaybackPaths.safeName(file)) {
+      throw ApiError.INVALID_REQUEST.exception("File names are letters, digits, '_', '.', '-'.");
+    }
+    String id = verified(rawId, exp, sig, i -> PlaybackPaths.storyboard(i, file));
+    return present(id)
+        .flatMap(
+            asset -> {
+              String vttKey =
+                  asset.storyboard()
+                      .map(Asset.Rendition::storyboardKey)
+                      .orElseThrow(() -> ApiError.NOT_FOUND.exception("This asset has no storyboard."));
+              if (file.equals(PlaybackPaths.fileName(vttKey))) {
+                return Mono.fromCallable(() -> objects.readPlaylist(vttKey))
+                    .subscribeOn(Schedulers.boundedElastic())
+                    .map(text -> StoryboardRewriter.rewrite(text, name -> signer.sign(PlaybackPaths.storyboard(id, name))))
+                    .map(HlsFile::playlist);
+              }
+              return open(PlaybackPaths.siblingKey(vttKey, file)).map(o -> HlsFile.object(file, o));
             });
   }
 

@@ -92,6 +92,31 @@ public class AssetConvertersTest {
   }
 
   @Test
+  void storyboardAndImageVariantsAreRead() {
+    Asset asset =
+        AssetDocuments.toAsset(
+            full()
+                .append(
+                    "renditions",
+                    List.of(
+                        new Document("profile", "720p").append("status", "READY")
+                            .append("playlistKey", "assets/x/g2/720p/index.m3u8")
+                            .append("storyboardKey", "assets/x/g2/storyboard/storyboard.vtt"),
+                        new Document("profile", "360p").append("status", "READY")
+                            .append("playlistKey", "assets/x/g2/360p/index.m3u8"),
+                        new Document("profile", "image-1280").append("status", "READY")
+                            .append("playlistKey", "assets/x/g2/image-1280/image.jpg"),
+                        new Document("profile", "1080p").append("status", "RUNNING")
+                            .append("storyboardKey", "assets/x/g2/storyboard/storyboard.vtt"))));
+
+    assertThat(asset.storyboard()).hasValueSatisfying(r -> assertThat(r.profile()).isEqualTo("720p"));
+    assertThat(asset.readyStreams()).extracting(Asset.Rendition::profile).containsExactly("720p", "360p");
+    assertThat(asset.readyRenditions()).filteredOn(Asset.Rendition::image)
+        .extracting(Asset.Rendition::profile).containsExactly("image-1280");
+    assertThat(AssetDocuments.toAsset(full()).storyboard()).isEmpty();
+  }
+
+  @Test
   void versionAndDeletionAreRead() {
     Asset asset = AssetDocuments.toAsset(full().append("deleted", true).append("version", 9));
     assertThat(asset.deleted()).isTrue();

@@ -24,6 +24,7 @@ import org.bson.Document;
 import org.junit.jupiter.api.Test;
 
 /** /media/{id}/stream, the master playlist, rewritten rendition playlists and segments from the real S3. */
+@SuppressWarnings("unchecked")
 class PlaybackIT extends GatewayIT {
 
   static final String PLAYLIST =
@@ -121,6 +122,84 @@ class PlaybackIT extends GatewayIT {
     String fresh = "/media/" + id + "/hls/master.m3u8";
     assertThat(api.get(masterUrl, null).statusCode()).isIn(200, 404);
     assertError(api.get(fresh, null), 403, "INVALID_SIGNATURE");
+  }
+
+  @Test
+  void theStoryboardAndItsSpriteArePlayedThroughSignedUrls() throws Exception {
+    Document doc = asset(alice, "private", "Scenes");
+    String vttKey = "assets/" + doc.getString("_id") + "/g1/storyboard/storyboard.vtt";
+    ((java.util.List<Document>) doc.get("renditions")).get(0).append("storyboardKey", vttKey);
+    byte[] sprite = {(byte) 0xff, (byte) 0xd8, 9, 8, 7};
+    put(vttKey, ("WEBVTT\n\n1\n00:00:00.000 --> 00:00:05.000\nsprite.jpg#xywh=0,0,160,90\n\n"
+        + "2\n00:00:05.000 --> 00:00:10.000\nsprite.jpg#xywh=160,0,160,90\n").getBytes(StandardCharsets.UTF_8));
+    put("assets/" + doc.getString("_id") + "/g1/storyboard/sprite.jpg", sprite);
+    storeMedia(doc);
+
+    String body = api.get("/media/" + id + "/stream", token(alice, false)).body();
+    assertThat(body).contains("\"masterUrl\":", "\"variants\":{\"360p\":", "\"images\":[]");
+    String storyboardUrl = json(body, "storyboardUrl");
+    assertThat(storyboardUrl).startsWith("/media/" + id + "/storyboard/storyboard.vtt?exp=");
+
+    HttpResponse<String> vtt = api.get(storyboardUrl, null);
+    assertThat(vtt.statusCode()).as(vtt.body()).isEqualTo(200);
+    assertThat(vtt.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/vtt"));
+    String cue = vtt.body().lines().filter(l -> l.contains("#xywh=160,0,160,90")).findFirst().orElseThrow();
+    assertThat(cue).startsWith("/media/" + id + "/storyboard/sprite.jpg?exp=");
+
+    HttpResponse<byte[]> bytes = HttpClient.newHttpClient().send(
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + cue.substring(0, cue.indexOf('#')))).build(),
+        HttpResponse.BodyHandlers.ofByteArray());
+    assertThat(bytes.statusCode()).isEqualTo(200);
+    assertThat(bytes.headers().firstValue("Content-Type")).contains("image/jpeg");
+    assertThat(bytes.body()).isEqualTo(sprite);
+    assertError(api.get("/media/" + id + "/storyboard/sprite.jpg", null), 403, "INVALID_SIGNATURE");
+    // the storyboard's signature does not open the sprite
+    assertError(api.get("/media/" + id + "/storyboard/sprite.jpg" + storyboardUrl.substring(storyboardUrl.indexOf('?')), null),
+        403, "INVALID_SIGNATURE");
+  }
+
+  @Test
+  void anAssetWithoutStoryboardHasNone() throws Exception {
+    storeMedia(asset(alice, "private", "Plain"));
+    String body = api.get("/media/" + id + "/stream", token(alice, false)).body();
+    assertThat(body).contains("\"storyboardUrl\":null");
+  }
+
+  @Test
+  void imageVariantsAreSignedImagesNotPlaylists() throws Exception {
+    Document doc = asset(alice, "public", "Photo").append("fileType", "image/jpeg").append("kind", "IMAGE");
+    String docId = doc.getString("_id");
+    byte[] small = {(byte) 0xff, (byte) 0xd8, 1};
+    byte[] large = {(byte) 0xff, (byte) 0xd8, 2, 2};
+    doc.put("renditions", java.util.List.of(
+        new Document("profile", "image-1920").append("status", "READY").append("width", 1920).append("height", 1080)
+            .append("playlistKey", "assets/" + docId + "/g1/image-1920/image.jpg"),
+        new Document("profile", "image-640").append("status", "READY").append("width", 640).append("height", 360)
+            .append("playlistKey", "assets/" + docId + "/g1/image-640/image.jpg")));
+    put("assets/" + docId + "/g1/image-1920/image.jpg", large);
+    put("assets/" + docId + "/g1/image-640/image.jpg", small);
+    storeMedia(doc);
+
+    String body = api.get("/media/" + id + "/stream", token(bob, false)).body();
+    Matcher images = Pattern.compile("\\{\"profile\":\"(image-\\d+)\",\"width\":(\\d+),\"height\":\\d+,\"url\":\"([^\"]+)\"\\}")
+        .matcher(body);
+    assertThat(images.find()).as(body).isTrue();
+    assertThat(images.group(1)).isEqualTo("image-640");
+    assertThat(images.find()).as(body).isTrue();
+    assertThat(images.group(1)).isEqualTo("image-1920");
+    String largeUrl = images.group(3);
+    assertThat(largeUrl).startsWith("/media/" + id + "/hls/image-1920/image.jpg?exp=");
+
+    HttpResponse<byte[]> bytes = HttpClient.newHttpClient().send(
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + largeUrl)).build(),
+        HttpResponse.BodyHandlers.ofByteArray());
+    assertThat(bytes.statusCode()).isEqualTo(200);
+    assertThat(bytes.headers().firstValue("Content-Type")).contains("image/jpeg");
+    assertThat(bytes.body()).isEqualTo(large);
+    // the asset body's variants point at the same signed images; the master lists no image as HLS
+    assertThat(api.get("/api/assets/" + id, token(bob, false)).body())
+        .contains("\"url\":\"/media/" + id + "/hls/image-1920/image.jpg?exp=");
+    assertThat(api.get(json(body, "masterUrl"), null).body()).doesNotContain("image");
   }
 
   @Test

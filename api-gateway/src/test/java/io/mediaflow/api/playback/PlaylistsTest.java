@@ -11,7 +11,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class PlaylistsTest {
 
   static Asset.Rendition rendition(String profile, Integer w, Integer h, Long bitrate, String codecs) {
-    return new Asset.Rendition(profile, "READY", w, h, bitrate, codecs, "assets/a/g1/" + profile + "/index.m3u8");
+    return new Asset.Rendition(profile, "READY", w, h, bitrate, codecs, "assets/a/g1/" + profile + "/index.m3u8", null);
   }
 
   @Test

@@ -18,7 +18,11 @@ import org.springframework.test.context.DynamicPropertySource;
 @ExtendWith(MediaflowInfra.class)
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {"mediaflow.api.command-wait=3s", "mediaflow.api.cache.enabled=true"})
+    properties = {
+      "mediaflow.api.command-wait=3s",
+      "mediaflow.api.cache.enabled=true",
+      "mediaflow.api.ops.lag-metrics-interval=1s"
+    })
 public abstract class GatewayIT {
 
   protected static Projection projection;
