@@ -4,6 +4,7 @@ import io.mediaflow.events.AssetState;
 import io.mediaflow.events.Job;
 import io.mediaflow.events.Rendition;
 import io.mediaflow.events.RenditionProfile;
+import io.mediaflow.projector.upload.ChunkLedger;
 import io.mediaflow.projector.upload.UploadTracking;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,14 +19,16 @@ final class Draft {
   final String assetId;
   final Instant at;
   UploadTracking upload;
+  final ChunkLedger chunks;
   AssetState.Builder state;
   final Map<String, Integer> attempts;
   final Map<String, RenditionProfile> profiles;
   final List<Job> jobs = new ArrayList<>();
 
-  Draft(String assetId, AssetAggregate from, Instant at) {
+  Draft(String assetId, AssetAggregate from, Instant at, ChunkLedger chunks) {
     this.assetId = assetId;
     this.at = at;
+    this.chunks = chunks;
     this.upload = from.upload();
     this.state = from.state() == null ? null : AssetState.newBuilder(from.state());
     this.attempts = new HashMap<>(from.attempts());

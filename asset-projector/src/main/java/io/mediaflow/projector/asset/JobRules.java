@@ -63,6 +63,7 @@ final class JobRules {
   }
 
   private static void ingested(Draft d, MediaInfo media, ProfileLadder ladder) {
+    d.chunks.clear(); // the worker assembled and removed the chunks: their facts are no longer needed
     d.state.setMedia(media).setProgress(FanIn.INGEST_SHARE);
     List<RenditionProfile> chosen = ProfileSelector.select(ladder, media);
     if (chosen.isEmpty()) {
@@ -91,7 +92,7 @@ final class JobRules {
     if (f.getRetryable() && attempt < maxAttempts) {
       d.attempts.put(task, attempt + 1);
       if (ingest) {
-        d.jobs.add(JobFactory.ingest(d.assetId, d.upload.started(), d.upload.orderedChunkKeys(), attempt + 1, d.at));
+        d.jobs.add(JobFactory.ingest(d.assetId, d.upload.started(), d.upload.orderedChunkKeys(d.assetId, d.chunks), attempt + 1, d.at));
       } else {
         d.updateRendition(task, r -> r.setStatus(RenditionStatus.PENDING).setProgress(0));
         d.jobs.add(JobFactory.transcode(d.assetId, e.getGeneration(), d.profiles.get(task), d.state.getMedia(), attempt + 1, d.at));
@@ -99,6 +100,7 @@ final class JobRules {
       return;
     }
     if (ingest) {
+      d.chunks.clear(); // no ingest attempt follows a final failure
       d.state.setStatus(AssetStatus.FAILED).setError(f.getFailure());
     } else {
       d.updateRendition(task, r -> r.setStatus(RenditionStatus.FAILED).setError(f.getFailure()));

@@ -27,7 +27,9 @@ import org.apache.kafka.common.serialization.Serializer;
  */
 public final class AggregateSerde implements Serde<AssetAggregate> {
 
-  private static final byte FORMAT = 1;
+  /** 2: upload tracking keeps a chunk count (chunks in their own store); 1: it kept every chunk key. */
+  private static final byte FORMAT = 2;
+  private static final byte FORMAT_WITH_CHUNK_KEYS = 1;
   private static final Serde<AssetState> STATE = Topics.ASSET_STATE.valueSerde();
 
   @Override
@@ -45,11 +47,7 @@ public final class AggregateSerde implements Serde<AssetAggregate> {
       out.writeByte(FORMAT);
       UploadTracking u = a.upload();
       writeBytes(out, u.started() == null ? null : toBytes(u.started().toByteBuffer()));
-      out.writeInt(u.chunkKeys().size());
-      for (Map.Entry<Integer, String> chunk : u.chunkKeys().entrySet()) {
-        out.writeInt(chunk.getKey());
-        out.writeUTF(chunk.getValue());
-      }
+      out.writeInt(u.received());
       out.writeBoolean(u.abortReason() != null);
       if (u.abortReason() != null) {
         out.writeUTF(u.abortReason());
@@ -75,15 +73,12 @@ public final class AggregateSerde implements Serde<AssetAggregate> {
   static AssetAggregate read(byte[] data) {
     try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(data))) {
       byte format = in.readByte();
-      if (format != FORMAT) {
+      if (format != FORMAT && format != FORMAT_WITH_CHUNK_KEYS) {
         throw new IllegalStateException("Unknown asset aggregate format " + format);
       }
       byte[] startedBytes = readBytes(in);
       UploadStarted started = startedBytes == null ? null : UploadStarted.fromByteBuffer(ByteBuffer.wrap(startedBytes));
-      TreeMap<Integer, String> chunks = new TreeMap<>();
-      for (int i = in.readInt(); i > 0; i--) {
-        chunks.put(in.readInt(), in.readUTF());
-      }
+      int received = format == FORMAT ? in.readInt() : legacyChunkCount(in, started);
       String abortReason = in.readBoolean() ? in.readUTF() : null;
       boolean completed = in.readBoolean();
       byte[] stateBytes = readBytes(in);
@@ -97,10 +92,24 @@ public final class AggregateSerde implements Serde<AssetAggregate> {
         RenditionProfile p = RenditionProfile.fromByteBuffer(ByteBuffer.wrap(readBytes(in)));
         profiles.put(p.getName(), p);
       }
-      return new AssetAggregate(new UploadTracking(started, chunks, abortReason, completed), state, attempts, profiles);
+      return new AssetAggregate(new UploadTracking(started, received, abortReason, completed), state, attempts, profiles);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * Format 1 kept every chunk key in the aggregate: only their number is kept now. Their keys follow
+   * the contract, which {@link UploadTracking#orderedChunkKeys} falls back to for indexes the ledger lacks.
+   */
+  private static int legacyChunkCount(DataInputStream in, UploadStarted started) throws IOException {
+    int counted = 0;
+    for (int i = in.readInt(); i > 0; i--) {
+      int index = in.readInt();
+      in.readUTF();
+      counted += started == null || index < started.getTotalChunks() ? 1 : 0;
+    }
+    return counted;
   }
 
   private static byte[] toBytes(ByteBuffer buffer) {

@@ -25,6 +25,7 @@ import io.mediaflow.events.MediaKind;
 import io.mediaflow.events.RenditionStatus;
 import io.mediaflow.events.TranscodeTask;
 import io.mediaflow.projector.profiles.ProfileLadder;
+import io.mediaflow.projector.upload.MemoryChunkLedger;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -37,12 +38,13 @@ class AssetDeciderTest {
   private static final class Run {
     final AssetDecider decider = new AssetDecider(ProfileLadder.defaults(), 3);
     AssetAggregate aggregate = AssetAggregate.empty();
+    final MemoryChunkLedger chunks = new MemoryChunkLedger();
     final List<Job> jobs = new ArrayList<>();
     final List<AssetState> states = new ArrayList<>();
 
     Run apply(Object... inputs) {
       for (Object input : inputs) {
-        AssetDecider.Decision d = decider.decide(ID, aggregate, input, T0.plusSeconds(states.size() + jobs.size()));
+        AssetDecider.Decision d = decider.decide(ID, aggregate, input, T0.plusSeconds(states.size() + jobs.size()), chunks);
         aggregate = d.next();
         jobs.addAll(d.jobs());
         if (d.changedState() != null) {

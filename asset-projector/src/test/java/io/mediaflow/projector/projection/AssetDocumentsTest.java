@@ -12,6 +12,7 @@ import io.mediaflow.events.AssetState;
 import io.mediaflow.projector.asset.AssetAggregate;
 import io.mediaflow.projector.asset.AssetDecider;
 import io.mediaflow.projector.profiles.ProfileLadder;
+import io.mediaflow.projector.upload.MemoryChunkLedger;
 import java.util.Date;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
@@ -22,9 +23,10 @@ class AssetDocumentsTest {
 
   private static AssetState readyState() {
     AssetDecider decider = new AssetDecider(ProfileLadder.defaults(), 3);
+    MemoryChunkLedger chunks = new MemoryChunkLedger();
     AssetAggregate a = AssetAggregate.empty();
     for (Object input : new Object[] {started(ID, 1), chunk(ID, 0), ingestSucceeded(ID, video(ID, 640, 360)), transcoded(ID, 1, "360p")}) {
-      a = decider.decide(ID, a, input, T0).next();
+      a = decider.decide(ID, a, input, T0, chunks).next();
     }
     return a.state();
   }
@@ -59,7 +61,7 @@ class AssetDocumentsTest {
   @Test
   void anAssetNotYetProbedHasZeroSizesAndNoKind() {
     AssetState uploading = new AssetDecider(ProfileLadder.defaults(), 3)
-        .decide(ID, AssetAggregate.empty(), started(ID, 2), T0).changedState();
+        .decide(ID, AssetAggregate.empty(), started(ID, 2), T0, new MemoryChunkLedger()).changedState();
     Document doc = AssetDocuments.toDocument(uploading);
     assertThat(doc.getString("status")).isEqualTo("UPLOADING");
     assertThat(doc.get("kind")).isNull();
