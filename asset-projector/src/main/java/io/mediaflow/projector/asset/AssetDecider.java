@@ -43,7 +43,7 @@ public final class AssetDecider {
       CommandRules.apply(d, c, ladder);
     }
     AssetState published = seal(current.state(), d);
-    AssetAggregate next = new AssetAggregate(d.upload, published, d.attempts, d.profiles);
+    AssetAggregate next = new AssetAggregate(d.upload, published, d.attempts, d.profiles, d.storyboardProfile);
     boolean changed = published != null && !published.equals(current.state());
     return new Decision(next, List.copyOf(d.jobs), changed ? published : null);
   }

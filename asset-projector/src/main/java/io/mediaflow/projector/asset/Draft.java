@@ -23,6 +23,7 @@ final class Draft {
   AssetState.Builder state;
   final Map<String, Integer> attempts;
   final Map<String, RenditionProfile> profiles;
+  String storyboardProfile;
   final List<Job> jobs = new ArrayList<>();
 
   Draft(String assetId, AssetAggregate from, Instant at, ChunkLedger chunks) {
@@ -33,6 +34,12 @@ final class Draft {
     this.state = from.state() == null ? null : AssetState.newBuilder(from.state());
     this.attempts = new HashMap<>(from.attempts());
     this.profiles = new HashMap<>(from.profiles());
+    this.storyboardProfile = from.storyboardProfile();
+  }
+
+  /** Whether the job of this profile, in the current generation, also makes the storyboard. */
+  boolean makesStoryboard(String profile) {
+    return profile.equals(storyboardProfile);
   }
 
   boolean exists() {

@@ -27,7 +27,10 @@ import org.apache.kafka.common.serialization.Serializer;
  */
 public final class AggregateSerde implements Serde<AssetAggregate> {
 
-  /** 2: upload tracking keeps a chunk count (chunks in their own store); 1: it kept every chunk key. */
+  /**
+   * 2: upload tracking keeps a chunk count (chunks in their own store), the storyboard profile at the
+   * end; 1: it kept every chunk key.
+   */
   private static final byte FORMAT = 2;
   private static final byte FORMAT_WITH_CHUNK_KEYS = 1;
   private static final Serde<AssetState> STATE = Topics.ASSET_STATE.valueSerde();
@@ -63,6 +66,10 @@ public final class AggregateSerde implements Serde<AssetAggregate> {
       for (RenditionProfile p : new TreeMap<>(a.profiles()).values()) {
         writeBytes(out, toBytes(p.toByteBuffer()));
       }
+      out.writeBoolean(a.storyboardProfile() != null);
+      if (a.storyboardProfile() != null) {
+        out.writeUTF(a.storyboardProfile());
+      }
       out.flush();
       return bytes.toByteArray();
     } catch (IOException e) {
@@ -92,7 +99,9 @@ public final class AggregateSerde implements Serde<AssetAggregate> {
         RenditionProfile p = RenditionProfile.fromByteBuffer(ByteBuffer.wrap(readBytes(in)));
         profiles.put(p.getName(), p);
       }
-      return new AssetAggregate(new UploadTracking(started, received, abortReason, completed), state, attempts, profiles);
+      // format 1 ended here: its generation's storyboard job (if any) is not re-made on a retry
+      String storyboard = format == FORMAT && in.readBoolean() ? in.readUTF() : null;
+      return new AssetAggregate(new UploadTracking(started, received, abortReason, completed), state, attempts, profiles, storyboard);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -33,6 +33,7 @@ class AggregateSerdeTest {
       a = decider.decide(ID, a, input, T0, chunks).next();
     }
     assertThat(a.profiles()).hasSize(3);
+    assertThat(a.storyboardProfile()).isEqualTo("720p");
     assertThat(roundTrip(a)).isEqualTo(a);
   }
 
