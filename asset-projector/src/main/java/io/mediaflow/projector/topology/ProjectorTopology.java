@@ -36,7 +36,9 @@ public final class ProjectorTopology {
 
   public static StreamsBuilder buildTopology(StreamsBuilder builder, AssetDecider decider) {
     builder.addStateStore(Stores.keyValueStoreBuilder(
-        Stores.persistentKeyValueStore(AGGREGATE_STORE), Serdes.String(), new AggregateSerde()));
+        Stores.persistentKeyValueStore(AGGREGATE_STORE), Serdes.String(), new AggregateSerde())
+        // the chunks of an upload arrive together: between two commits only an asset's last aggregate goes to the changelog
+        .withCachingEnabled());
     builder.addStateStore(Stores.keyValueStoreBuilder(
         Stores.persistentKeyValueStore(CHUNK_STORE), Serdes.String(), Serdes.String()));
 
