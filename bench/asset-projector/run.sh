@@ -6,7 +6,7 @@
 #      bulk upserts (Kafka + MongoDB without Streams state or transactions);
 #  (b) replay of asset states into MongoDB, vs one plain bulk insert of the same documents.
 # Prints a Markdown table (figure, baseline, ratio) and leaves it in asset-projector/target/bench-result.md.
-# Usage: bench/asset-projector/run.sh [UPLOADS (1000)] [CHUNKS (100)] [REPLAY_STATES (10000)] [COMMIT_INTERVAL_MS (100)]
+# Usage: bench/asset-projector/run.sh [UPLOADS (1000)] [CHUNKS (100)] [REPLAY_STATES (10000)] [COMMIT_INTERVAL_MS (100, the default)]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 UPLOADS="${1:-1000}"
