@@ -6,13 +6,15 @@ import io.mediaflow.events.Job;
 import io.mediaflow.events.JobEvent;
 import io.mediaflow.events.UploadEvent;
 import io.mediaflow.projector.profiles.ProfileLadder;
+import io.mediaflow.projector.upload.ChunkLedger;
 import java.time.Instant;
 import java.util.List;
 
 /**
  * The projector's one decision: given an asset's aggregate and one input (an upload event, a job
- * event or a command), the next aggregate, the jobs to dispatch and the new state to publish. Pure:
- * no clock (time is the input's), no I/O, so replaying the inputs gives the same outputs.
+ * event or a command), the next aggregate, the jobs to dispatch and the new state to publish. No
+ * clock (time is the input's) and no I/O besides the asset's {@link ChunkLedger}, which a new chunk
+ * adds to (and the end of the upload clears), so replaying the inputs gives the same outputs.
  */
 public final class AssetDecider {
 
@@ -27,9 +29,12 @@ public final class AssetDecider {
     this.maxAttempts = maxAttempts;
   }
 
-  /** @param input an {@link UploadEvent}, {@link JobEvent} or {@link AssetCommand}; anything else changes nothing */
-  public Decision decide(String assetId, AssetAggregate current, Object input, Instant at) {
-    Draft d = new Draft(assetId, current, at);
+  /**
+   * @param input an {@link UploadEvent}, {@link JobEvent} or {@link AssetCommand}; anything else changes nothing
+   * @param chunks this asset's stored chunks, updated in place
+   */
+  public Decision decide(String assetId, AssetAggregate current, Object input, Instant at, ChunkLedger chunks) {
+    Draft d = new Draft(assetId, current, at, chunks);
     if (input instanceof UploadEvent u) {
       UploadRules.apply(d, u);
     } else if (input instanceof JobEvent j) {
@@ -38,7 +43,7 @@ public final class AssetDecider {
       CommandRules.apply(d, c, ladder);
     }
     AssetState published = seal(current.state(), d);
-    AssetAggregate next = new AssetAggregate(d.upload, published, d.attempts, d.profiles);
+    AssetAggregate next = new AssetAggregate(d.upload, published, d.attempts, d.profiles, d.storyboardProfile);
     boolean changed = published != null && !published.equals(current.state());
     return new Decision(next, List.copyOf(d.jobs), changed ? published : null);
   }

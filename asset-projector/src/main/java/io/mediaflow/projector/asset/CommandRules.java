@@ -10,6 +10,7 @@ import io.mediaflow.events.Reprocess;
 import io.mediaflow.events.Restore;
 import io.mediaflow.events.SoftDelete;
 import io.mediaflow.projector.jobs.JobFactory;
+import io.mediaflow.projector.jobs.Storyboard;
 import io.mediaflow.projector.profiles.ProfileLadder;
 import io.mediaflow.projector.profiles.ProfileSelector;
 import java.util.ArrayList;
@@ -86,10 +87,12 @@ final class CommandRules {
       d.attempts.put(p.getName(), 1);
     }
     d.attempts.remove(JobFactory.INGEST);
+    // the new generation's storyboard comes from the highest video profile made again
+    d.storyboardProfile = Storyboard.profileOf(redo);
     renditions.sort(Comparator.comparing(r -> d.profiles.get(r.getProfile()), ProfileLadder.SMALLEST_FIRST));
     d.state.setRenditions(renditions);
     for (RenditionProfile p : redo.stream().sorted(ProfileLadder.SMALLEST_FIRST).toList()) {
-      d.jobs.add(JobFactory.transcode(d.assetId, generation, p, d.state.getMedia(), 1, d.at));
+      d.jobs.add(JobFactory.transcode(d.assetId, generation, p, d.state.getMedia(), d.makesStoryboard(p.getName()), 1, d.at));
     }
     FanIn.refresh(d.state);
   }

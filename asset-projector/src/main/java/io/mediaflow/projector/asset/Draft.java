@@ -4,6 +4,7 @@ import io.mediaflow.events.AssetState;
 import io.mediaflow.events.Job;
 import io.mediaflow.events.Rendition;
 import io.mediaflow.events.RenditionProfile;
+import io.mediaflow.projector.upload.ChunkLedger;
 import io.mediaflow.projector.upload.UploadTracking;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,18 +19,27 @@ final class Draft {
   final String assetId;
   final Instant at;
   UploadTracking upload;
+  final ChunkLedger chunks;
   AssetState.Builder state;
   final Map<String, Integer> attempts;
   final Map<String, RenditionProfile> profiles;
+  String storyboardProfile;
   final List<Job> jobs = new ArrayList<>();
 
-  Draft(String assetId, AssetAggregate from, Instant at) {
+  Draft(String assetId, AssetAggregate from, Instant at, ChunkLedger chunks) {
     this.assetId = assetId;
     this.at = at;
+    this.chunks = chunks;
     this.upload = from.upload();
     this.state = from.state() == null ? null : AssetState.newBuilder(from.state());
     this.attempts = new HashMap<>(from.attempts());
     this.profiles = new HashMap<>(from.profiles());
+    this.storyboardProfile = from.storyboardProfile();
+  }
+
+  /** Whether the job of this profile, in the current generation, also makes the storyboard. */
+  boolean makesStoryboard(String profile) {
+    return profile.equals(storyboardProfile);
   }
 
   boolean exists() {

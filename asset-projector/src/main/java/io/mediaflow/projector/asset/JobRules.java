@@ -12,6 +12,7 @@ import io.mediaflow.events.RenditionProfile;
 import io.mediaflow.events.RenditionStatus;
 import io.mediaflow.events.TranscodeSucceeded;
 import io.mediaflow.projector.jobs.JobFactory;
+import io.mediaflow.projector.jobs.Storyboard;
 import io.mediaflow.projector.profiles.ProfileLadder;
 import io.mediaflow.projector.profiles.ProfileSelector;
 import java.util.List;
@@ -63,6 +64,7 @@ final class JobRules {
   }
 
   private static void ingested(Draft d, MediaInfo media, ProfileLadder ladder) {
+    d.chunks.clear(); // the worker assembled and removed the chunks: their facts are no longer needed
     d.state.setMedia(media).setProgress(FanIn.INGEST_SHARE);
     List<RenditionProfile> chosen = ProfileSelector.select(ladder, media);
     if (chosen.isEmpty()) {
@@ -71,13 +73,14 @@ final class JobRules {
       return;
     }
     int generation = d.state.getGeneration();
+    d.storyboardProfile = Storyboard.profileOf(chosen);
     d.state.setRenditions(chosen.stream()
         .map(p -> Rendition.newBuilder().setProfile(p.getName()).setStatus(RenditionStatus.PENDING).build())
         .toList());
     for (RenditionProfile p : chosen) {
       d.profiles.put(p.getName(), p);
       d.attempts.put(p.getName(), 1);
-      d.jobs.add(JobFactory.transcode(d.assetId, generation, p, media, 1, d.at));
+      d.jobs.add(JobFactory.transcode(d.assetId, generation, p, media, d.makesStoryboard(p.getName()), 1, d.at));
     }
   }
 
@@ -91,14 +94,16 @@ final class JobRules {
     if (f.getRetryable() && attempt < maxAttempts) {
       d.attempts.put(task, attempt + 1);
       if (ingest) {
-        d.jobs.add(JobFactory.ingest(d.assetId, d.upload.started(), d.upload.orderedChunkKeys(), attempt + 1, d.at));
+        d.jobs.add(JobFactory.ingest(d.assetId, d.upload.started(), d.upload.orderedChunkKeys(d.assetId, d.chunks), attempt + 1, d.at));
       } else {
         d.updateRendition(task, r -> r.setStatus(RenditionStatus.PENDING).setProgress(0));
-        d.jobs.add(JobFactory.transcode(d.assetId, e.getGeneration(), d.profiles.get(task), d.state.getMedia(), attempt + 1, d.at));
+        d.jobs.add(JobFactory.transcode(
+            d.assetId, e.getGeneration(), d.profiles.get(task), d.state.getMedia(), d.makesStoryboard(task), attempt + 1, d.at));
       }
       return;
     }
     if (ingest) {
+      d.chunks.clear(); // no ingest attempt follows a final failure
       d.state.setStatus(AssetStatus.FAILED).setError(f.getFailure());
     } else {
       d.updateRendition(task, r -> r.setStatus(RenditionStatus.FAILED).setError(f.getFailure()));

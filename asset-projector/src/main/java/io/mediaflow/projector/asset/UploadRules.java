@@ -16,7 +16,7 @@ final class UploadRules {
   private UploadRules() {}
 
   static void apply(Draft d, UploadEvent event) {
-    UploadTracking.Step step = d.upload.apply(event);
+    UploadTracking.Step step = d.upload.apply(event, d.chunks);
     d.upload = step.tracking();
     if (!d.exists() && d.upload.started() != null) {
       d.state = created(d, d.upload.started());
@@ -27,7 +27,7 @@ final class UploadRules {
     if (step.justCompleted()) {
       d.state.setStatus(AssetStatus.PROCESSING).setProgress(0);
       d.attempts.put(JobFactory.INGEST, 1);
-      d.jobs.add(JobFactory.ingest(d.assetId, d.upload.started(), d.upload.orderedChunkKeys(), 1, d.at));
+      d.jobs.add(JobFactory.ingest(d.assetId, d.upload.started(), d.upload.orderedChunkKeys(d.assetId, d.chunks), 1, d.at));
     } else if (d.upload.aborted() && d.state.getStatus() == AssetStatus.UPLOADING) {
       d.state.setStatus(AssetStatus.FAILED).setError(abortFailure(d.upload.abortReason()));
     }

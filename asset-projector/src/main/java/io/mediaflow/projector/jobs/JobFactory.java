@@ -44,13 +44,16 @@ public final class JobFactory {
     return job(assetId, 1, INGEST, attempt, at, task);
   }
 
-  public static Job transcode(String assetId, int generation, RenditionProfile profile, MediaInfo media, int attempt, Instant at) {
+  /** @param storyboard whether this job also makes the generation's storyboard (see {@link Storyboard}) */
+  public static Job transcode(
+      String assetId, int generation, RenditionProfile profile, MediaInfo media, boolean storyboard, int attempt, Instant at) {
     TranscodeTask task = TranscodeTask.newBuilder()
         .setSourceKey(media.getSourceKey() == null || media.getSourceKey().isEmpty() ? sourceKey(assetId) : media.getSourceKey())
         .setProfile(profile)
         .setOutputPrefix(outputPrefix(assetId, generation, profile.getName()))
         .setSegmentSeconds(SEGMENT_SECONDS)
         .setMedia(media)
+        .setStoryboard(storyboard)
         .build();
     return job(assetId, generation, profile.getName(), attempt, at, task);
   }

@@ -44,7 +44,8 @@ public final class ProjectionReplayer {
         }
         ConsumerRecords<String, AssetState> records = consumer.poll(Duration.ofMillis(500));
         read += records.count();
-        ProjectionSink.writeLatest(store, records);
+        // the collection was emptied: insert first, guarded upserts only for documents already there
+        store.insertOrWriteAll(ProjectionSink.latest(records)).block();
       }
     }
     return read;

@@ -106,14 +106,19 @@ public final class ProjectionSink implements AutoCloseable {
 
   /** Writes the highest version per asset among the records; returns how many were written. */
   static long writeLatest(ProjectionStore store, Iterable<ConsumerRecord<String, AssetState>> records) {
+    Long written = store.writeAll(latest(records)).block();
+    return written == null ? 0 : written;
+  }
+
+  /** The highest version per asset among the records, in order of first appearance. */
+  static List<AssetState> latest(Iterable<ConsumerRecord<String, AssetState>> records) {
     Map<String, AssetState> latest = new LinkedHashMap<>();
     for (ConsumerRecord<String, AssetState> r : records) {
       if (r.value() != null) {
         latest.merge(r.key(), r.value(), (a, b) -> b.getVersion() > a.getVersion() ? b : a);
       }
     }
-    Long written = store.writeAll(latest.values()).block();
-    return written == null ? 0 : written;
+    return List.copyOf(latest.values());
   }
 
   @Override

@@ -6,6 +6,7 @@ import com.mongodb.MongoWriteException;
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexModel;
+import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
@@ -69,6 +70,27 @@ public final class ProjectionStore {
         .onErrorResume(MongoBulkWriteException.class, e -> onlyStale(e)
             ? Mono.just((long) states.size() - e.getWriteErrors().size())
             : Mono.error(e));
+  }
+
+  /**
+   * For a rebuild into an emptied collection: one unordered {@code insertMany} (an insert needs no
+   * query, where an upsert first looks for a matching document), then the version-guarded
+   * {@link #writeAll} for the states whose document already exists (E11000: written meanwhile by an
+   * earlier poll or the live sink). Ends in the same documents as {@link #writeAll} alone.
+   */
+  public Mono<Long> insertOrWriteAll(List<AssetState> states) {
+    if (states.isEmpty()) {
+      return Mono.just(0L);
+    }
+    return Mono.from(assets.insertMany(states.stream().map(AssetDocuments::toDocument).toList(), new InsertManyOptions().ordered(false)))
+        .map(result -> (long) states.size())
+        .onErrorResume(MongoBulkWriteException.class, e -> {
+          if (!onlyStale(e)) {
+            return Mono.error(e);
+          }
+          List<AssetState> existing = e.getWriteErrors().stream().map(w -> states.get(w.getIndex())).toList();
+          return writeAll(existing).map(written -> states.size() - existing.size() + written);
+        });
   }
 
   private static Bson guard(AssetState state) {

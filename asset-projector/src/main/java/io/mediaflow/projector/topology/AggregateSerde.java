@@ -27,7 +27,12 @@ import org.apache.kafka.common.serialization.Serializer;
  */
 public final class AggregateSerde implements Serde<AssetAggregate> {
 
-  private static final byte FORMAT = 1;
+  /**
+   * 2: upload tracking keeps a chunk count (chunks in their own store), the storyboard profile at the
+   * end; 1: it kept every chunk key.
+   */
+  private static final byte FORMAT = 2;
+  private static final byte FORMAT_WITH_CHUNK_KEYS = 1;
   private static final Serde<AssetState> STATE = Topics.ASSET_STATE.valueSerde();
 
   @Override
@@ -45,11 +50,7 @@ public final class AggregateSerde implements Serde<AssetAggregate> {
       out.writeByte(FORMAT);
       UploadTracking u = a.upload();
       writeBytes(out, u.started() == null ? null : toBytes(u.started().toByteBuffer()));
-      out.writeInt(u.chunkKeys().size());
-      for (Map.Entry<Integer, String> chunk : u.chunkKeys().entrySet()) {
-        out.writeInt(chunk.getKey());
-        out.writeUTF(chunk.getValue());
-      }
+      out.writeInt(u.received());
       out.writeBoolean(u.abortReason() != null);
       if (u.abortReason() != null) {
         out.writeUTF(u.abortReason());
@@ -65,6 +66,10 @@ public final class AggregateSerde implements Serde<AssetAggregate> {
       for (RenditionProfile p : new TreeMap<>(a.profiles()).values()) {
         writeBytes(out, toBytes(p.toByteBuffer()));
       }
+      out.writeBoolean(a.storyboardProfile() != null);
+      if (a.storyboardProfile() != null) {
+        out.writeUTF(a.storyboardProfile());
+      }
       out.flush();
       return bytes.toByteArray();
     } catch (IOException e) {
@@ -75,15 +80,12 @@ public final class AggregateSerde implements Serde<AssetAggregate> {
   static AssetAggregate read(byte[] data) {
     try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(data))) {
       byte format = in.readByte();
-      if (format != FORMAT) {
+      if (format != FORMAT && format != FORMAT_WITH_CHUNK_KEYS) {
         throw new IllegalStateException("Unknown asset aggregate format " + format);
       }
       byte[] startedBytes = readBytes(in);
       UploadStarted started = startedBytes == null ? null : UploadStarted.fromByteBuffer(ByteBuffer.wrap(startedBytes));
-      TreeMap<Integer, String> chunks = new TreeMap<>();
-      for (int i = in.readInt(); i > 0; i--) {
-        chunks.put(in.readInt(), in.readUTF());
-      }
+      int received = format == FORMAT ? in.readInt() : legacyChunkCount(in, started);
       String abortReason = in.readBoolean() ? in.readUTF() : null;
       boolean completed = in.readBoolean();
       byte[] stateBytes = readBytes(in);
@@ -97,10 +99,26 @@ public final class AggregateSerde implements Serde<AssetAggregate> {
         RenditionProfile p = RenditionProfile.fromByteBuffer(ByteBuffer.wrap(readBytes(in)));
         profiles.put(p.getName(), p);
       }
-      return new AssetAggregate(new UploadTracking(started, chunks, abortReason, completed), state, attempts, profiles);
+      // format 1 ended here: its generation's storyboard job (if any) is not re-made on a retry
+      String storyboard = format == FORMAT && in.readBoolean() ? in.readUTF() : null;
+      return new AssetAggregate(new UploadTracking(started, received, abortReason, completed), state, attempts, profiles, storyboard);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * Format 1 kept every chunk key in the aggregate: only their number is kept now. Their keys follow
+   * the contract, which {@link UploadTracking#orderedChunkKeys} falls back to for indexes the ledger lacks.
+   */
+  private static int legacyChunkCount(DataInputStream in, UploadStarted started) throws IOException {
+    int counted = 0;
+    for (int i = in.readInt(); i > 0; i--) {
+      int index = in.readInt();
+      in.readUTF();
+      counted += started == null || index < started.getTotalChunks() ? 1 : 0;
+    }
+    return counted;
   }
 
   private static byte[] toBytes(ByteBuffer buffer) {

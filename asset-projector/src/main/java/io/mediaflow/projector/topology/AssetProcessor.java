@@ -11,15 +11,16 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * Thin: loads the asset's aggregate, asks the decider, stores the next aggregate and forwards the
- * jobs (keyed by job id) and the changed state (keyed by asset id). Under exactly_once_v2 the store
- * update, the outputs and the input offsets commit together.
+ * Thin: loads the asset's aggregate, asks the decider (with the asset's view of the chunk store),
+ * stores the next aggregate and forwards the jobs (keyed by job id) and the changed state (keyed by asset id). Under exactly_once_v2 the store
+ * updates, the outputs and the input offsets commit together.
  */
 final class AssetProcessor implements Processor<String, SpecificRecord, String, SpecificRecord> {
 
   private final AssetDecider decider;
   private ProcessorContext<String, SpecificRecord> context;
   private KeyValueStore<String, AssetAggregate> store;
+  private KeyValueStore<String, String> chunks;
 
   AssetProcessor(AssetDecider decider) {
     this.decider = decider;
@@ -29,6 +30,7 @@ final class AssetProcessor implements Processor<String, SpecificRecord, String, 
   public void init(ProcessorContext<String, SpecificRecord> context) {
     this.context = context;
     this.store = context.getStateStore(ProjectorTopology.AGGREGATE_STORE);
+    this.chunks = context.getStateStore(ProjectorTopology.CHUNK_STORE);
   }
 
   @Override
@@ -39,8 +41,11 @@ final class AssetProcessor implements Processor<String, SpecificRecord, String, 
     AssetAggregate current = store.get(record.key());
     // the input's own timestamp, not the wall clock, so a replay decides the same
     AssetDecider.Decision decision = decider.decide(
-        record.key(), current == null ? AssetAggregate.empty() : current, record.value(), Instant.ofEpochMilli(record.timestamp()));
-    store.put(record.key(), decision.next());
+        record.key(), current == null ? AssetAggregate.empty() : current, record.value(), Instant.ofEpochMilli(record.timestamp()),
+        new StoreChunkLedger(chunks, record.key()));
+    if (!decision.next().equals(current)) {
+      store.put(record.key(), decision.next()); // a repeated input changes nothing: no changelog record
+    }
     for (Job job : decision.jobs()) {
       context.forward(record.withKey(job.getJobId()).withValue(job));
     }

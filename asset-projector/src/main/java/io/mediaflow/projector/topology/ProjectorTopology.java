@@ -29,19 +29,25 @@ import org.apache.kafka.streams.state.Stores;
 public final class ProjectorTopology {
 
   static final String AGGREGATE_STORE = "asset-aggregates";
+  /** Stored chunks keyed {@code assetId/index}, apart from the aggregate so a chunk costs O(1) bytes. */
+  static final String CHUNK_STORE = "upload-chunks";
 
   private ProjectorTopology() {}
 
   public static StreamsBuilder buildTopology(StreamsBuilder builder, AssetDecider decider) {
     builder.addStateStore(Stores.keyValueStoreBuilder(
-        Stores.persistentKeyValueStore(AGGREGATE_STORE), Serdes.String(), new AggregateSerde()));
+        Stores.persistentKeyValueStore(AGGREGATE_STORE), Serdes.String(), new AggregateSerde())
+        // the chunks of an upload arrive together: between two commits only an asset's last aggregate goes to the changelog
+        .withCachingEnabled());
+    builder.addStateStore(Stores.keyValueStoreBuilder(
+        Stores.persistentKeyValueStore(CHUNK_STORE), Serdes.String(), Serdes.String()));
 
     KStream<String, SpecificRecord> inputs = source(builder, Topics.UPLOADS)
         .merge(source(builder, Topics.JOB_EVENTS))
         .merge(source(builder, Topics.ASSET_COMMANDS))
         .merge(deadLettersAsFailures(builder));
 
-    inputs.process(() -> new AssetProcessor(decider), Named.as("asset-decider"), AGGREGATE_STORE)
+    inputs.process(() -> new AssetProcessor(decider), Named.as("asset-decider"), AGGREGATE_STORE, CHUNK_STORE)
         .split(Named.as("out-"))
         .branch((key, value) -> value instanceof Job, Branched.withConsumer(jobs -> jobs
             .mapValues(v -> (Job) v)

@@ -1,6 +1,5 @@
 package io.mediaflow.projector.asset;
 
-import static io.mediaflow.projector.fixtures.Events.T0;
 import static io.mediaflow.projector.fixtures.Events.aborted;
 import static io.mediaflow.projector.fixtures.Events.chunk;
 import static io.mediaflow.projector.fixtures.Events.edit;
@@ -17,58 +16,20 @@ import static io.mediaflow.projector.fixtures.Events.video;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mediaflow.events.AbortReason;
-import io.mediaflow.events.AssetState;
 import io.mediaflow.events.AssetStatus;
 import io.mediaflow.events.IngestTask;
-import io.mediaflow.events.Job;
 import io.mediaflow.events.MediaKind;
 import io.mediaflow.events.RenditionStatus;
 import io.mediaflow.events.TranscodeTask;
-import io.mediaflow.projector.profiles.ProfileLadder;
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class AssetDeciderTest {
 
   private static final String ID = "0123456789abcdef01234567";
 
-  /** Applies inputs one by one, keeping every dispatched job and published state. */
-  private static final class Run {
-    final AssetDecider decider = new AssetDecider(ProfileLadder.defaults(), 3);
-    AssetAggregate aggregate = AssetAggregate.empty();
-    final List<Job> jobs = new ArrayList<>();
-    final List<AssetState> states = new ArrayList<>();
-
-    Run apply(Object... inputs) {
-      for (Object input : inputs) {
-        AssetDecider.Decision d = decider.decide(ID, aggregate, input, T0.plusSeconds(states.size() + jobs.size()));
-        aggregate = d.next();
-        jobs.addAll(d.jobs());
-        if (d.changedState() != null) {
-          states.add(d.changedState());
-        }
-      }
-      return this;
-    }
-
-    AssetState state() {
-      return states.get(states.size() - 1);
-    }
-
-    List<String> jobIds() {
-      return jobs.stream().map(Job::getJobId).toList();
-    }
-
-    /** Uploaded 720p video whose ingest succeeded: three transcode jobs out. */
-    static Run ingested() {
-      return new Run().apply(started(ID, 2), chunk(ID, 0), chunk(ID, 1), ingestSucceeded(ID, video(ID, 1280, 720)));
-    }
-  }
-
   @Test
   void aStartedUploadIsAnUploadingAssetAtVersionOne() {
-    Run run = new Run().apply(started(ID, 2), chunk(ID, 0));
+    DeciderRun run = new DeciderRun().apply(started(ID, 2), chunk(ID, 0));
     assertThat(run.states).hasSize(1);
     assertThat(run.state().getStatus()).isEqualTo(AssetStatus.UPLOADING);
     assertThat(run.state().getVersion()).isEqualTo(1);
@@ -79,7 +40,7 @@ class AssetDeciderTest {
 
   @Test
   void completionDispatchesOneIngestJobWithChunkKeysInOrder() {
-    Run run = new Run().apply(started(ID, 3), chunk(ID, 2), chunk(ID, 0), chunk(ID, 2), chunk(ID, 1), chunk(ID, 1));
+    DeciderRun run = new DeciderRun().apply(started(ID, 3), chunk(ID, 2), chunk(ID, 0), chunk(ID, 2), chunk(ID, 1), chunk(ID, 1));
     assertThat(run.jobIds()).containsExactly(ID + ".g1.ingest.a1");
     IngestTask task = (IngestTask) run.jobs.get(0).getTask();
     assertThat(task.getChunkKeys()).containsExactly(
@@ -91,7 +52,7 @@ class AssetDeciderTest {
 
   @Test
   void anAbortedUploadFailsTheAssetAndNeverDispatches() {
-    Run run = new Run().apply(started(ID, 2), chunk(ID, 0), aborted(ID, AbortReason.EXPIRED), chunk(ID, 1));
+    DeciderRun run = new DeciderRun().apply(started(ID, 2), chunk(ID, 0), aborted(ID, AbortReason.EXPIRED), chunk(ID, 1));
     assertThat(run.jobs).isEmpty();
     assertThat(run.state().getStatus()).isEqualTo(AssetStatus.FAILED);
     assertThat(run.state().getError().getCode()).isEqualTo("UPLOAD_EXPIRED");
@@ -99,7 +60,7 @@ class AssetDeciderTest {
 
   @Test
   void ingestSuccessDispatchesOneTranscodePerProfileSmallestFirst() {
-    Run run = Run.ingested();
+    DeciderRun run = DeciderRun.ingested();
     assertThat(run.jobIds()).containsExactly(
         ID + ".g1.ingest.a1", ID + ".g1.360p.a1", ID + ".g1.480p.a1", ID + ".g1.720p.a1");
     TranscodeTask task = (TranscodeTask) run.jobs.get(1).getTask();
@@ -112,7 +73,7 @@ class AssetDeciderTest {
 
   @Test
   void firstRenditionMakesItPlayableAndTheLastReady() {
-    Run run = Run.ingested().apply(progress(ID, 1, 1, "360p", 50));
+    DeciderRun run = DeciderRun.ingested().apply(progress(ID, 1, 1, "360p", 50));
     assertThat(run.state().getProgress()).isEqualTo(10 + 90 * 50 / 300);
     assertThat(run.state().getRenditions().get(0).getStatus()).isEqualTo(RenditionStatus.RUNNING);
     run.apply(transcoded(ID, 1, "360p"));
@@ -125,7 +86,7 @@ class AssetDeciderTest {
 
   @Test
   void versionGrowsByOneOnEveryChangeAndRepeatsChangeNothing() {
-    Run run = Run.ingested().apply(transcoded(ID, 1, "360p"));
+    DeciderRun run = DeciderRun.ingested().apply(transcoded(ID, 1, "360p"));
     int published = run.states.size();
     run.apply(transcoded(ID, 1, "360p"), ingestSucceeded(ID, video(ID, 1280, 720)), chunk(ID, 0), started(ID, 2));
     assertThat(run.states).hasSize(published);
@@ -137,7 +98,7 @@ class AssetDeciderTest {
 
   @Test
   void aRetryableFailureIsRedispatchedUpToTheLimitThenFailsTheRendition() {
-    Run run = Run.ingested().apply(failed(ID, 1, 1, "480p", true));
+    DeciderRun run = DeciderRun.ingested().apply(failed(ID, 1, 1, "480p", true));
     assertThat(run.jobIds()).endsWith(ID + ".g1.480p.a2");
     run.apply(failed(ID, 1, 1, "480p", true)); // stale attempt: ignored
     run.apply(failed(ID, 1, 2, "480p", true), failed(ID, 1, 3, "480p", true));
@@ -150,14 +111,14 @@ class AssetDeciderTest {
 
   @Test
   void whenEveryRenditionFailsTheAssetFailsWithTheReason() {
-    Run run = Run.ingested().apply(failed(ID, 1, 1, "360p", false), failed(ID, 1, 1, "480p", false), failed(ID, 1, 1, "720p", false));
+    DeciderRun run = DeciderRun.ingested().apply(failed(ID, 1, 1, "360p", false), failed(ID, 1, 1, "480p", false), failed(ID, 1, 1, "720p", false));
     assertThat(run.state().getStatus()).isEqualTo(AssetStatus.FAILED);
     assertThat(run.state().getError().getReason()).isEqualTo("ffmpeg exited with 1");
   }
 
   @Test
   void aPermanentIngestFailureFailsTheAsset() {
-    Run run = new Run().apply(started(ID, 1), chunk(ID, 0), failed(ID, 1, 1, null, false));
+    DeciderRun run = new DeciderRun().apply(started(ID, 1), chunk(ID, 0), failed(ID, 1, 1, null, false));
     assertThat(run.state().getStatus()).isEqualTo(AssetStatus.FAILED);
     assertThat(run.state().getError().getCode()).isEqualTo("FFMPEG_FAILED");
     run.apply(ingestSucceeded(ID, video(ID, 1280, 720)));
@@ -167,20 +128,20 @@ class AssetDeciderTest {
 
   @Test
   void aRetryableIngestFailureRedispatchesTheIngest() {
-    Run run = new Run().apply(started(ID, 1), chunk(ID, 0), failed(ID, 1, 1, null, true));
+    DeciderRun run = new DeciderRun().apply(started(ID, 1), chunk(ID, 0), failed(ID, 1, 1, null, true));
     assertThat(run.jobIds()).containsExactly(ID + ".g1.ingest.a1", ID + ".g1.ingest.a2");
   }
 
   @Test
   void aSourceNoProfileFitsFailsWithNoProfiles() {
-    Run run = new Run().apply(started(ID, 1), chunk(ID, 0), ingestSucceeded(ID, media(ID, MediaKind.UNKNOWN, 0, 0)));
+    DeciderRun run = new DeciderRun().apply(started(ID, 1), chunk(ID, 0), ingestSucceeded(ID, media(ID, MediaKind.UNKNOWN, 0, 0)));
     assertThat(run.state().getStatus()).isEqualTo(AssetStatus.FAILED);
     assertThat(run.state().getError().getCode()).isEqualTo("NO_PROFILES");
   }
 
   @Test
   void commandsEditDeleteAndRestore() {
-    Run run = new Run().apply(started(ID, 1), edit(ID, "New title"), softDelete(ID));
+    DeciderRun run = new DeciderRun().apply(started(ID, 1), edit(ID, "New title"), softDelete(ID));
     assertThat(run.state().getTitle()).isEqualTo("New title");
     assertThat(run.state().getDeleted()).isTrue();
     run.apply(restore(ID));
@@ -190,14 +151,14 @@ class AssetDeciderTest {
 
   @Test
   void commandsForAnUnknownAssetAreIgnored() {
-    Run run = new Run().apply(edit(ID, "x"), reprocess(ID));
+    DeciderRun run = new DeciderRun().apply(edit(ID, "x"), reprocess(ID));
     assertThat(run.states).isEmpty();
     assertThat(run.jobs).isEmpty();
   }
 
   @Test
   void reprocessIsANewGenerationAndLateResultsOfTheOldOneAreIgnored() {
-    Run run = Run.ingested().apply(transcoded(ID, 1, "360p"), transcoded(ID, 1, "480p"), transcoded(ID, 1, "720p"));
+    DeciderRun run = DeciderRun.ingested().apply(transcoded(ID, 1, "360p"), transcoded(ID, 1, "480p"), transcoded(ID, 1, "720p"));
     run.apply(reprocess(ID));
     assertThat(run.state().getGeneration()).isEqualTo(2);
     assertThat(run.state().getStatus()).isEqualTo(AssetStatus.PROCESSING);
@@ -212,7 +173,7 @@ class AssetDeciderTest {
 
   @Test
   void reprocessOfGivenProfilesKeepsTheOtherFinishedRenditions() {
-    Run run = Run.ingested().apply(transcoded(ID, 1, "360p"), transcoded(ID, 1, "480p"), transcoded(ID, 1, "720p"));
+    DeciderRun run = DeciderRun.ingested().apply(transcoded(ID, 1, "360p"), transcoded(ID, 1, "480p"), transcoded(ID, 1, "720p"));
     run.apply(reprocess(ID, "480p"));
     assertThat(run.jobIds()).endsWith(ID + ".g1.720p.a1", ID + ".g2.480p.a1");
     assertThat(run.state().getStatus()).isEqualTo(AssetStatus.PLAYABLE);
@@ -223,7 +184,7 @@ class AssetDeciderTest {
 
   @Test
   void reprocessBeforeIngestDoesNothing() {
-    Run run = new Run().apply(started(ID, 1), reprocess(ID));
+    DeciderRun run = new DeciderRun().apply(started(ID, 1), reprocess(ID));
     assertThat(run.states).hasSize(1);
   }
 }

@@ -12,6 +12,7 @@ import io.mediaflow.events.AssetState;
 import io.mediaflow.projector.asset.AssetAggregate;
 import io.mediaflow.projector.asset.AssetDecider;
 import io.mediaflow.projector.profiles.ProfileLadder;
+import io.mediaflow.projector.upload.MemoryChunkLedger;
 import java.util.Date;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
@@ -19,12 +20,14 @@ import org.junit.jupiter.api.Test;
 class AssetDocumentsTest {
 
   private static final String ID = "0123456789abcdef01234567";
+  private static final String STORYBOARD = "assets/" + ID + "/g1/storyboard/storyboard.vtt";
 
   private static AssetState readyState() {
     AssetDecider decider = new AssetDecider(ProfileLadder.defaults(), 3);
+    MemoryChunkLedger chunks = new MemoryChunkLedger();
     AssetAggregate a = AssetAggregate.empty();
-    for (Object input : new Object[] {started(ID, 1), chunk(ID, 0), ingestSucceeded(ID, video(ID, 640, 360)), transcoded(ID, 1, "360p")}) {
-      a = decider.decide(ID, a, input, T0).next();
+    for (Object input : new Object[] {started(ID, 1), chunk(ID, 0), ingestSucceeded(ID, video(ID, 640, 360)), transcoded(ID, 1, "360p", STORYBOARD)}) {
+      a = decider.decide(ID, a, input, T0, chunks).next();
     }
     return a.state();
   }
@@ -54,12 +57,13 @@ class AssetDocumentsTest {
     Document rendition = doc.getList("renditions", Document.class).get(0);
     assertThat(rendition.getString("playlistKey")).isEqualTo("assets/" + ID + "/g1/360p/index.m3u8");
     assertThat(rendition.getLong("bitrate")).isEqualTo(600_000L);
+    assertThat(rendition.getString("storyboardKey")).isEqualTo(STORYBOARD);
   }
 
   @Test
   void anAssetNotYetProbedHasZeroSizesAndNoKind() {
     AssetState uploading = new AssetDecider(ProfileLadder.defaults(), 3)
-        .decide(ID, AssetAggregate.empty(), started(ID, 2), T0).changedState();
+        .decide(ID, AssetAggregate.empty(), started(ID, 2), T0, new MemoryChunkLedger()).changedState();
     Document doc = AssetDocuments.toDocument(uploading);
     assertThat(doc.getString("status")).isEqualTo("UPLOADING");
     assertThat(doc.get("kind")).isNull();

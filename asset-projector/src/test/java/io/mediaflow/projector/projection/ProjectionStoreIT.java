@@ -88,6 +88,19 @@ class ProjectionStoreIT {
   }
 
   @Test
+  void insertFirstFallsBackToTheGuardedWriteForDocumentsAlreadyThere() {
+    String other = "cccccccccccccccccccccccc";
+    Mono.from(assets.deleteMany(Filters.eq("_id", other))).block();
+    store.write(state(2, AssetStatus.PLAYABLE)).block();
+    AssetState fresh = AssetState.newBuilder(state(1, AssetStatus.UPLOADING)).setAssetId(other).build();
+    assertThat(store.insertOrWriteAll(List.of(state(1, AssetStatus.UPLOADING), fresh)).block()).isEqualTo(1L);
+    assertThat(stored().getString("status")).isEqualTo("PLAYABLE");
+    assertThat(Mono.from(assets.find(Filters.eq("_id", other)).first()).block().getString("status")).isEqualTo("UPLOADING");
+    assertThat(store.insertOrWriteAll(List.of(state(3, AssetStatus.READY))).block()).isEqualTo(1L);
+    assertThat(stored().getString("status")).isEqualTo("READY");
+  }
+
+  @Test
   void theDocumentHasTheContractShape() {
     store.write(state(1, AssetStatus.PROCESSING)).block();
     Document doc = stored();

@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mediaflow.events.AbortReason;
 import io.mediaflow.events.UploadEvent;
+import io.mediaflow.events.UploadStarted;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
@@ -27,16 +28,18 @@ class UploadTrackingTest {
   @Property(tries = 300)
   void completesExactlyOnceWhateverTheOrderAndDuplication(@ForAll("shuffledWithDuplicates") List<UploadEvent> events) {
     UploadTracking t = UploadTracking.empty();
+    MemoryChunkLedger ledger = new MemoryChunkLedger();
     int completions = 0;
     for (UploadEvent e : events) {
-      UploadTracking.Step step = t.apply(e);
+      UploadTracking.Step step = t.apply(e, ledger);
       t = step.tracking();
       completions += step.justCompleted() ? 1 : 0;
     }
     assertThat(completions).isEqualTo(1);
     assertThat(t.completed()).isTrue();
     int total = t.started().getTotalChunks();
-    assertThat(t.orderedChunkKeys()).containsExactlyElementsOf(IntStream.range(0, total).mapToObj(i -> chunkKey(ID, i)).toList());
+    assertThat(t.received()).isEqualTo(total);
+    assertThat(t.orderedChunkKeys(ID, ledger)).containsExactlyElementsOf(IntStream.range(0, total).mapToObj(i -> chunkKey(ID, i)).toList());
   }
 
   @Property(tries = 200)
@@ -44,12 +47,14 @@ class UploadTrackingTest {
     List<UploadEvent> withAbortFirst = new ArrayList<>(events);
     withAbortFirst.add(0, aborted(ID, reason));
     UploadTracking t = UploadTracking.empty();
+    MemoryChunkLedger ledger = new MemoryChunkLedger();
     for (UploadEvent e : withAbortFirst) {
-      UploadTracking.Step step = t.apply(e);
+      UploadTracking.Step step = t.apply(e, ledger);
       assertThat(step.justCompleted()).isFalse();
       t = step.tracking();
     }
     assertThat(t.aborted()).isTrue();
+    assertThat(ledger.all()).isEmpty();
   }
 
   @Provide
@@ -71,43 +76,62 @@ class UploadTrackingTest {
     });
   }
 
+  private final MemoryChunkLedger ledger = new MemoryChunkLedger();
+
   @Test
   void incompleteUntilTheLastMissingIndexArrives() {
-    UploadTracking t = UploadTracking.empty().apply(started(ID, 3)).tracking();
-    t = t.apply(chunk(ID, 0)).tracking().apply(chunk(ID, 2)).tracking();
+    UploadTracking t = UploadTracking.empty().apply(started(ID, 3), ledger).tracking();
+    t = t.apply(chunk(ID, 0), ledger).tracking().apply(chunk(ID, 2), ledger).tracking();
     assertThat(t.isComplete()).isFalse();
-    UploadTracking.Step last = t.apply(chunk(ID, 1));
+    UploadTracking.Step last = t.apply(chunk(ID, 1), ledger);
     assertThat(last.justCompleted()).isTrue();
-    assertThat(last.tracking().apply(chunk(ID, 1)).justCompleted()).isFalse();
+    assertThat(last.tracking().apply(chunk(ID, 1), ledger).justCompleted()).isFalse();
   }
 
   @Test
   void chunksWithoutAStartNeverComplete() {
-    UploadTracking t = UploadTracking.empty().apply(chunk(ID, 0)).tracking();
+    UploadTracking t = UploadTracking.empty().apply(chunk(ID, 0), ledger).tracking();
     assertThat(t.isComplete()).isFalse();
-    assertThat(t.apply(started(ID, 1)).justCompleted()).isTrue();
+    assertThat(t.apply(started(ID, 1), ledger).justCompleted()).isTrue();
   }
 
   @Test
   void outOfRangeIndexesDoNotCount() {
-    UploadTracking t = UploadTracking.empty().apply(chunk(ID, 5)).tracking().apply(chunk(ID, -1)).tracking();
-    t = t.apply(started(ID, 2)).tracking().apply(chunk(ID, 0)).tracking();
+    UploadTracking t = UploadTracking.empty().apply(chunk(ID, 5), ledger).tracking().apply(chunk(ID, -1), ledger).tracking();
+    t = t.apply(started(ID, 2), ledger).tracking().apply(chunk(ID, 0), ledger).tracking();
     assertThat(t.isComplete()).isFalse();
-    assertThat(t.apply(chunk(ID, 7)).justCompleted()).isFalse();
-    assertThat(t.apply(chunk(ID, 1)).justCompleted()).isTrue();
+    assertThat(t.apply(chunk(ID, 7), ledger).justCompleted()).isFalse();
+    assertThat(t.apply(chunk(ID, 1), ledger).justCompleted()).isTrue();
   }
 
   @Test
   void aChunkAfterExpiryIsIgnoredSoAnExpiredUploadNeverCompletes() {
-    UploadTracking t = UploadTracking.empty().apply(started(ID, 1)).tracking();
-    UploadTracking.Step late = t.apply(chunkAt(ID, 0, t.started().getExpiresAt().plusMillis(1)));
+    UploadTracking t = UploadTracking.empty().apply(started(ID, 1), ledger).tracking();
+    UploadTracking.Step late = t.apply(chunkAt(ID, 0, t.started().getExpiresAt().plusMillis(1)), ledger);
     assertThat(late.justCompleted()).isFalse();
-    assertThat(late.tracking().chunkKeys()).isEmpty();
+    assertThat(late.tracking().received()).isZero();
+    assertThat(ledger.all()).isEmpty();
+  }
+
+  @Test
+  void aDuplicateChunkNeitherCountsNorTouchesTheLedger() {
+    UploadTracking t = UploadTracking.empty().apply(started(ID, 3), ledger).tracking().apply(chunk(ID, 1), ledger).tracking();
+    assertThat(t.apply(chunk(ID, 1), ledger).tracking()).isEqualTo(t);
+    assertThat(t.received()).isEqualTo(1);
+    assertThat(ledger.all()).containsOnlyKeys(1);
+  }
+
+  @Test
+  void keysMissingFromTheLedgerFollowTheContract() {
+    // an aggregate of the earlier store format has a count but no ledger entries
+    UploadTracking legacy = new UploadTracking((UploadStarted) started(ID, 2).getEvent(), 2, null, true);
+    ledger.put(1, "custom/key");
+    assertThat(legacy.orderedChunkKeys(ID, ledger)).containsExactly(chunkKey(ID, 0), "custom/key");
   }
 
   @Test
   void anAbortAfterCompletionChangesNothing() {
-    UploadTracking t = UploadTracking.empty().apply(started(ID, 1)).tracking().apply(chunk(ID, 0)).tracking();
-    assertThat(t.apply(aborted(ID, AbortReason.EXPIRED)).tracking()).isEqualTo(t);
+    UploadTracking t = UploadTracking.empty().apply(started(ID, 1), ledger).tracking().apply(chunk(ID, 0), ledger).tracking();
+    assertThat(t.apply(aborted(ID, AbortReason.EXPIRED), ledger).tracking()).isEqualTo(t);
   }
 }
