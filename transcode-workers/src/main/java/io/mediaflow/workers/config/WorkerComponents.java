@@ -22,12 +22,13 @@ public record WorkerComponents(ObjectStore store, JobEventPublisher publisher, J
       Path workRoot, long diskReserveBytes, MediaLimits limits) {
     ObjectStore store = new ObjectStore(minio, bucket);
     FfmpegRunner ffmpeg = new FfmpegRunner(binaries);
-    MediaInspector inspector = new MediaInspector(new Ffprobe(binaries), limits);
+    Ffprobe ffprobe = new Ffprobe(binaries);
+    MediaInspector inspector = new MediaInspector(ffprobe, limits);
     JobEventPublisher publisher = new JobEventPublisher(bootstrapServers, clientId);
     JobRunner runner =
         new JobRunner(
             new IngestExecutor(store, inspector, ffmpeg, workRoot, diskReserveBytes),
-            new TranscodeExecutor(store, ffmpeg, workRoot, diskReserveBytes),
+            new TranscodeExecutor(store, ffmpeg, ffprobe, workRoot, diskReserveBytes),
             publisher,
             Clock.systemUTC());
     return new WorkerComponents(store, publisher, runner);
