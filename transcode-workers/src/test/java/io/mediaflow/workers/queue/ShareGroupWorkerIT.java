@@ -51,6 +51,7 @@ class ShareGroupWorkerIT {
   static WorkerFleet fleet;
   static KafkaProducer<String, Job> jobs;
   static byte[] clip;
+  static final RetryBackoff BACKOFF = new RetryBackoff(Duration.ofSeconds(2), Duration.ofSeconds(5));
 
   @BeforeAll
   static void setUp(Endpoints endpoints) throws Exception {
@@ -64,7 +65,7 @@ class ShareGroupWorkerIT {
     String group = "it-workers-" + UUID.randomUUID();
     Infra.startGroupAtEnd(endpoints, group);
     fleet = WorkerFleet.create(admin, endpoints.kafkaBootstrapServers(), group, 1, 2,
-        Duration.ofSeconds(1), Duration.ofMillis(200), Duration.ofSeconds(10), components.runner(), components.publisher(), "it-fleet");
+        Duration.ofSeconds(1), Duration.ofMillis(200), Duration.ofSeconds(10), BACKOFF, components.runner(), components.publisher(), "it-fleet");
     fleet.start();
   }
 
@@ -123,6 +124,21 @@ class ShareGroupWorkerIT {
 
     assertThat(outcomes).hasSize(1);
     assertThat(outcomes.get(0).getEvent()).isInstanceOf(TranscodeSucceeded.class);
+  }
+
+  @Test
+  void aRetryOfTheOrchestratorWaitsForItsBackoffAndRunsOnce() throws Exception {
+    String asset = Infra.newAssetId();
+    Instant issued = Instant.now();
+    Job attempt3 = Job.newBuilder(Infra.ingestJob(asset, List.of("uploads/" + asset + "/chunks/000000"), clip, "video/mp4", null))
+        .setJobId(asset + ".g1.ingest.a3").setAttempt(3).setIssuedAt(issued).build();
+    produce(attempt3);
+
+    List<JobEvent> outcomes = awaitOutcomes(asset);
+
+    assertThat(outcomes).hasSize(1);
+    assertThat(outcomes.get(0).getAttempt()).isEqualTo(3);
+    assertThat(outcomes.get(0).getOccurredAt()).as("attempt 3 waits 2 s·2").isAfterOrEqualTo(issued.plusSeconds(4));
   }
 
   @Test
