@@ -73,7 +73,7 @@ class TranscodeJobsIT {
     assertThat(small.getBytes()).isPositive();
     assertThat(List.of(large.getWidth(), large.getHeight())).as("never upscaled").containsExactly(1000, 600);
     assertThat(probe(large.getPlaylistKey())).containsExactly(1000, 600);
-    assertThat(work).isEmptyDirectory();
+    assertThat(workers.workRoot().dir()).isEmptyDirectory();
   }
 
   @Test
