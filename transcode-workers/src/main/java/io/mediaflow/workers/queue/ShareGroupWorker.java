@@ -62,6 +62,12 @@ final class ShareGroupWorker implements Runnable {
   @Override
   public void run() {
     try {
+      // a failed acknowledgement (the lock had already run out) means the job will be handed out again
+      consumer.setAcknowledgementCommitCallback((offsets, failure) -> {
+        if (failure != null) {
+          log.warn("worker {}: acknowledgement of {} failed: {}", workerId, offsets, failure.toString());
+        }
+      });
       consumer.subscribe(List.of(Topics.JOBS.name()));
       while (!stopping) {
         try {

@@ -142,6 +142,37 @@ class ShareGroupWorkerIT {
   }
 
   @Test
+  void jobsQueuedBehindARenewedJobRunOnceEach() throws Exception {
+    String asset = Infra.newAssetId();
+    byte[] longer = Files.readAllBytes(TestMedia.clip(media, asset + ".mp4", 12, "1280x720"));
+    String source = "assets/" + asset + "/source";
+    Infra.uploadChunks(infra, asset, longer, longer.length);
+    components.store().copy(String.format("uploads/%s/chunks/%06d", asset, 0), source);
+    List<String> queued = new ArrayList<>();
+    produce(Job.newBuilder().setJobId(asset + ".g1.360p.a1").setAssetId(asset).setIssuedAt(Instant.now())
+        .setTask(TranscodeTask.newBuilder().setSourceKey(source)
+            .setProfile(Fixtures.video("360p", 640, 360, "800k", "96k")).setOutputPrefix("assets/" + asset + "/g1/360p/")
+            .setSegmentSeconds(2).setMedia(Fixtures.media(MediaKind.VIDEO, 1280, 720, "h264", "aac", 12)).build())
+        .build());
+    Thread.sleep(1500); // the long job is running and renewing when the others arrive
+    for (int i = 0; i < 3; i++) {
+      // a missing chunk: a quick permanent failure, reported once
+      Job quick = Job.newBuilder(Infra.ingestJob(asset, List.of("uploads/" + asset + "/chunks/00000" + (i + 5)), clip, "video/mp4", null))
+          .setJobId(asset + ".g1.ingest.a" + (i + 1)).setAttempt(i + 1).setIssuedAt(Instant.now().minusSeconds(3600)).build();
+      produce(quick);
+      queued.add(quick.getJobId());
+    }
+
+    List<JobEvent> seen;
+    try (KafkaConsumer<String, JobEvent> events = Infra.jobEvents(infra)) {
+      seen = new ArrayList<>(Infra.awaitEvents(events, asset, Duration.ofSeconds(120), l -> outcomes(l).size() >= 4));
+      seen.addAll(Infra.awaitEvents(events, asset, Duration.ofSeconds(5), l -> false));
+    }
+    assertThat(outcomes(seen)).extracting(JobEvent::getJobId)
+        .as("each job exactly once").containsExactlyInAnyOrder(asset + ".g1.360p.a1", queued.get(0), queued.get(1), queued.get(2));
+  }
+
+  @Test
   void aPermanentFailureIsReportedOnceAndNotRetried() throws Exception {
     String asset = Infra.newAssetId();
     produce(Infra.ingestJob(asset, List.of("uploads/" + asset + "/chunks/000000"), clip, "video/mp4", null));
