@@ -3,6 +3,7 @@ package io.mediaflow.workers.config;
 import io.mediaflow.platform.MediaflowProperties;
 import io.mediaflow.workers.ffmpeg.FfmpegBinaries;
 import io.mediaflow.workers.media.MediaLimits;
+import io.mediaflow.workers.queue.RetryBackoff;
 import io.mediaflow.workers.queue.WorkerFleet;
 import io.minio.MinioClient;
 import java.net.InetAddress;
@@ -35,6 +36,7 @@ class WorkerConfiguration {
         if (props.enabled() && props.concurrency() > 0) {
           fleet = WorkerFleet.create(admin, platform.kafka().bootstrapServers(), props.shareGroup(), props.concurrency(),
               props.maxAttempts(), props.renewInterval(), props.pollTimeout(), props.shutdownGrace(),
+              new RetryBackoff(props.retryBackoff(), props.retryBackoffMax()),
               components.runner(), components.publisher(), workerId(props));
           fleet.start();
         }

@@ -23,6 +23,9 @@ import org.springframework.validation.annotation.Validated;
  *     record lock duration (default 30 s)
  * @param pollTimeout how long one poll waits for a job
  * @param shutdownGrace how long a stopping worker lets the current job finish before releasing it
+ * @param retryBackoff how long attempt 2 of a job waits after it was issued; attempt n waits
+ *     retryBackoff·2^(n-2) (WORKER_RETRY_BACKOFF); 0 turns the backoff off
+ * @param retryBackoffMax the longest a retry waits (WORKER_RETRY_BACKOFF_MAX)
  * @param diskReserve free disk a job must leave untouched (WORKER_DISK_RESERVE)
  * @param maxSide largest accepted picture side, pixels
  * @param maxPixels largest accepted picture area, pixels
@@ -38,6 +41,8 @@ public record WorkerProperties(
     @DefaultValue("5s") @NotNull Duration renewInterval,
     @DefaultValue("1s") @NotNull Duration pollTimeout,
     @DefaultValue("30s") @NotNull Duration shutdownGrace,
+    @DefaultValue("2s") @NotNull Duration retryBackoff,
+    @DefaultValue("60s") @NotNull Duration retryBackoffMax,
     @DefaultValue("512MB") @NotNull DataSize diskReserve,
     @DefaultValue("8192") @Min(16) int maxSide,
     @DefaultValue("35389440") @Min(256) long maxPixels,

@@ -50,6 +50,11 @@ public final class FfmpegRunner {
                     progressSeconds.accept(ms / 1000.0);
                   }
                 });
+    for (FfmpegCommand.Output more : command.moreOutputs()) {
+      UrlOutput extra = UrlOutput.toPath(more.path());
+      addAll(more.options(), extra::addArgument);
+      ffmpeg.addOutput(extra);
+    }
     FFmpegResultFuture running = ffmpeg.executeAsync();
     try {
       running.get();

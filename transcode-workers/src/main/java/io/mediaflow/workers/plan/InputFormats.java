@@ -15,10 +15,21 @@ public final class InputFormats {
       "mov,mp4,m4a,3gp,3g2,mj2,matroska,webm,avi,mpegts,flv,mp3,wav,ogg,aac,flac,"
           + "png_pipe,jpeg_pipe,gif,webp_pipe";
 
+  /**
+   * The demuxers a still image can come through: what an image variant job reads. Narrower than
+   * {@link #WHITELIST}, so a "picture" that probes as a video container is refused here.
+   */
+  public static final String IMAGE_WHITELIST = "png_pipe,jpeg_pipe,webp_pipe,gif";
+
   private InputFormats() {}
 
   /** Options to put before every {@code -i} of user input. */
   public static List<String> guard() {
     return List.of("-format_whitelist", WHITELIST, "-protocol_whitelist", "file");
+  }
+
+  /** Options to put before the {@code -i} of an image source. */
+  public static List<String> imageGuard() {
+    return List.of("-format_whitelist", IMAGE_WHITELIST, "-protocol_whitelist", "file");
   }
 }

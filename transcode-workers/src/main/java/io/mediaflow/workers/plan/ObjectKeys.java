@@ -5,6 +5,9 @@ public final class ObjectKeys {
 
   public static final String PLAYLIST = "index.m3u8";
   public static final String SEGMENT_PATTERN = "seg_%05d.ts";
+  public static final String IMAGE = "image.jpg";
+  public static final String SPRITE = "sprite.jpg";
+  public static final String STORYBOARD_VTT = "storyboard.vtt";
 
   private ObjectKeys() {}
 
@@ -18,6 +21,11 @@ public final class ObjectKeys {
 
   public static String renditionPrefix(String assetId, int generation, String profile) {
     return "assets/" + assetId + "/g" + generation + "/" + profile + "/";
+  }
+
+  /** Where the one storyboard of a generation goes: the sprite sheet and its WebVTT beside it. */
+  public static String storyboardPrefix(String assetId, int generation) {
+    return "assets/" + assetId + "/g" + generation + "/storyboard/";
   }
 
   /** A file of a rendition: the prefix from the job (ending in '/') and the local file name. */

@@ -44,7 +44,7 @@ final class ShareGroupWorker implements Runnable {
   private final ExecutorService jobThread;
   private volatile boolean stopping;
 
-  record Settings(int maxAttempts, Duration renewInterval, Duration pollTimeout, Duration shutdownGrace) {}
+  record Settings(int maxAttempts, Duration renewInterval, Duration pollTimeout, Duration shutdownGrace, RetryBackoff backoff) {}
 
   ShareGroupWorker(ShareConsumer<String, byte[]> consumer, JobRunner runner, JobEventPublisher publisher, Settings settings, String workerId) {
     this.consumer = consumer;
@@ -62,6 +62,12 @@ final class ShareGroupWorker implements Runnable {
   @Override
   public void run() {
     try {
+      // a failed acknowledgement (the lock had already run out) means the job will be handed out again
+      consumer.setAcknowledgementCommitCallback((offsets, failure) -> {
+        if (failure != null) {
+          log.warn("worker {}: acknowledgement of {} failed: {}", workerId, offsets, failure.toString());
+        }
+      });
       consumer.subscribe(List.of(Topics.JOBS.name()));
       while (!stopping) {
         try {
@@ -96,8 +102,13 @@ final class ShareGroupWorker implements Runnable {
       settle(new Lease(consumer, record), job, new JobOutcome.Failed(lost), AckPolicy.Action.DEAD_LETTER, delivery);
       return;
     }
-    log.info("job {} (delivery {}) started", job.getJobId(), delivery);
     Lease lease = new Lease(consumer, record);
+    if (!awaitBackoff(lease, job)) {
+      log.info("job {} released while held back: the worker is stopping", job.getJobId());
+      lease.finish(AcknowledgeType.RELEASE);
+      return;
+    }
+    log.info("job {} (delivery {}) started", job.getJobId(), delivery);
     Future<JobOutcome> running = jobThread.submit(() -> runner.run(job, workerId));
     JobOutcome outcome = awaitRenewing(lease, running);
     if (outcome == null || (stopping && isInterrupted(outcome))) {
@@ -106,6 +117,36 @@ final class ShareGroupWorker implements Runnable {
       return;
     }
     settle(lease, job, outcome, AckPolicy.after(outcome, delivery, settings.maxAttempts()), delivery);
+  }
+
+  /**
+   * Holds a retry back until its backoff has passed, keeping its lock renewed meanwhile, so the
+   * orchestrator's immediate re-dispatch still waits (RetryBackoff). False when the worker stops first.
+   */
+  private boolean awaitBackoff(Lease lease, Job job) {
+    Duration wait = settings.backoff().remaining(job.getIssuedAt(), job.getAttempt(), clock.instant());
+    if (wait.isZero()) {
+      return true;
+    }
+    log.info("job {} (attempt {}) held back {} ms: retry backoff", job.getJobId(), job.getAttempt(), wait.toMillis());
+    long until = System.nanoTime() + wait.toNanos();
+    long renewAt = System.nanoTime() + settings.renewInterval().toNanos();
+    while (System.nanoTime() < until) {
+      if (stopping) {
+        return false;
+      }
+      try {
+        Thread.sleep(Math.max(1, Math.min(STOP_CHECK.toMillis(), (until - System.nanoTime()) / 1_000_000)));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return false;
+      }
+      if (System.nanoTime() >= renewAt) {
+        lease.renew();
+        renewAt = System.nanoTime() + settings.renewInterval().toNanos();
+      }
+    }
+    return true;
   }
 
   /** The outcome, or null when the job was stopped because the worker is shutting down. */

@@ -37,7 +37,7 @@ public final class WorkerFleet {
 
   /** A fleet on the real broker: applies the group settings, one KafkaShareConsumer per thread. */
   public static WorkerFleet create(Admin admin, String bootstrapServers, String group, int concurrency,
-      int maxAttempts, Duration renewInterval, Duration pollTimeout, Duration shutdownGrace,
+      int maxAttempts, Duration renewInterval, Duration pollTimeout, Duration shutdownGrace, RetryBackoff backoff,
       JobRunner runner, JobEventPublisher publisher, String workerId) {
     ShareGroupSetup.apply(admin, group);
     Supplier<ShareConsumer<String, byte[]>> consumers = () -> new KafkaShareConsumer<>(
@@ -51,7 +51,7 @@ public final class WorkerFleet {
             ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 1),
         new StringDeserializer(), new ByteArrayDeserializer());
     return new WorkerFleet(concurrency, consumers, runner, publisher,
-        new ShareGroupWorker.Settings(maxAttempts, renewInterval, pollTimeout, shutdownGrace), workerId);
+        new ShareGroupWorker.Settings(maxAttempts, renewInterval, pollTimeout, shutdownGrace, backoff), workerId);
   }
 
   public void start() {

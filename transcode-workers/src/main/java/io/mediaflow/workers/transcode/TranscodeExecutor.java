@@ -1,38 +1,43 @@
 package io.mediaflow.workers.transcode;
 
 import io.mediaflow.events.Job;
+import io.mediaflow.events.MediaInfo;
+import io.mediaflow.events.MediaKind;
 import io.mediaflow.events.RenditionResult;
 import io.mediaflow.events.TranscodeTask;
 import io.mediaflow.workers.ffmpeg.FfmpegRunner;
+import io.mediaflow.workers.ffmpeg.Ffprobe;
 import io.mediaflow.workers.jobs.Workspace;
+import io.mediaflow.workers.plan.FfmpegCommand;
 import io.mediaflow.workers.plan.HlsPlan;
 import io.mediaflow.workers.plan.ObjectKeys;
+import io.mediaflow.workers.plan.StoryboardPlan;
 import io.mediaflow.workers.storage.ObjectStore;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.List;
 import java.util.function.DoubleConsumer;
-import java.util.stream.Stream;
 
 /**
- * The transcode job: one HLS rendition of one profile under the job's output prefix. The source is
- * downloaded first (ffmpeg reads only a local file, behind the whitelist); segments are uploaded
- * before the playlist, so a playlist in the store always has its segments.
+ * The transcode job: the source downloaded (ffmpeg reads only a local file, behind the whitelist),
+ * then one HLS rendition under the job's output prefix, or one image variant for an IMAGE profile.
+ * The job flagged {@code storyboard} also makes the asset's sprite sheet and WebVTT in the same
+ * ffmpeg run, from the same decoded frames, so the storyboard costs no second decode.
  */
 public final class TranscodeExecutor {
 
-  private final ObjectStore store;
   private final FfmpegRunner ffmpeg;
+  private final RenditionFiles files;
+  private final ImageVariant images;
   private final Path workRoot;
   private final long reserveBytes;
 
-  public TranscodeExecutor(ObjectStore store, FfmpegRunner ffmpeg, Path workRoot, long reserveBytes) {
-    this.store = store;
+  public TranscodeExecutor(ObjectStore store, FfmpegRunner ffmpeg, Ffprobe ffprobe, Path workRoot, long reserveBytes) {
     this.ffmpeg = ffmpeg;
+    this.files = new RenditionFiles(store);
+    this.images = new ImageVariant(ffmpeg, ffprobe, files);
     this.workRoot = workRoot;
     this.reserveBytes = reserveBytes;
   }
@@ -44,64 +49,65 @@ public final class TranscodeExecutor {
     long sourceBytes = Math.max(0, task.getMedia().getBytes());
     try (Workspace ws = Workspace.create(workRoot, job.getJobId(), reserveBytes + 3 * sourceBytes)) {
       Path source = ws.file("source");
-      download(task.getSourceKey(), source);
-      Path out = createDir(ws.file("out"));
-      HlsPlan plan = HlsPlan.of(task.getProfile(), task.getMedia(), task.getSegmentSeconds(), source, out);
-      double duration = task.getMedia().getDurationSeconds();
-      ffmpeg.run(plan.command(), done -> percent.accept(duration > 0 ? 100 * done / duration : 0));
-      long bytes = uploadRendition(out, task.getOutputPrefix());
-      return RenditionResult.newBuilder()
-          .setProfile(task.getProfile().getName())
-          .setWidth(plan.width())
-          .setHeight(plan.height())
-          .setBitrate(plan.bitrate())
-          .setCodecs(plan.codecs())
-          .setPlaylistKey(ObjectKeys.inPrefix(task.getOutputPrefix(), ObjectKeys.PLAYLIST))
-          .setDurationSeconds(duration)
-          .setBytes(bytes)
-          .setStoryboardKey(null)
-          .build();
+      files.download(task.getSourceKey(), source);
+      Path out = RenditionFiles.createDir(ws.file("out"));
+      if (task.getProfile().getKind() == MediaKind.IMAGE) {
+        return images.make(task, source, out);
+      }
+      return hls(job, task, source, out, percent);
     }
   }
 
-  private long uploadRendition(Path out, String prefix) {
-    List<Path> segments;
-    try (Stream<Path> files = Files.list(out)) {
-      segments = files.filter(p -> p.getFileName().toString().endsWith(".ts")).sorted().toList();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    long bytes = 0;
-    for (Path segment : segments) {
-      store.upload(segment, ObjectKeys.inPrefix(prefix, segment.getFileName().toString()), "video/mp2t");
-      bytes += size(segment);
-    }
-    Path playlist = out.resolve(ObjectKeys.PLAYLIST);
-    store.upload(playlist, ObjectKeys.inPrefix(prefix, ObjectKeys.PLAYLIST), "application/vnd.apple.mpegurl");
-    return bytes + size(playlist);
+  private RenditionResult hls(Job job, TranscodeTask task, Path source, Path out, DoubleConsumer percent)
+      throws InterruptedException {
+    MediaInfo media = task.getMedia();
+    HlsPlan plan = HlsPlan.of(task.getProfile(), media, task.getSegmentSeconds(), source, out);
+    StoryboardPlan storyboard = wantsStoryboard(task) ? storyboardOf(media) : null;
+    Path storyboardDir = out.resolveSibling("storyboard");
+    FfmpegCommand command = storyboard == null
+        ? plan.command()
+        : plan.command().with(storyboard.output(RenditionFiles.createDir(storyboardDir).resolve(ObjectKeys.SPRITE)));
+    double duration = media.getDurationSeconds();
+    ffmpeg.run(command, done -> percent.accept(duration > 0 ? 100 * done / duration : 0));
+    long bytes = files.uploadHls(out, task.getOutputPrefix());
+    String storyboardKey = storyboard == null ? null : uploadStoryboard(job, storyboard, storyboardDir);
+    return RenditionResult.newBuilder()
+        .setProfile(task.getProfile().getName())
+        .setWidth(plan.width())
+        .setHeight(plan.height())
+        .setBitrate(plan.bitrate())
+        .setCodecs(plan.codecs())
+        .setPlaylistKey(ObjectKeys.inPrefix(task.getOutputPrefix(), ObjectKeys.PLAYLIST))
+        .setDurationSeconds(duration)
+        .setBytes(bytes)
+        .setStoryboardKey(storyboardKey)
+        .build();
   }
 
-  private void download(String key, Path target) {
-    try (InputStream in = store.open(key)) {
-      Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot download " + key, e);
-    }
+  /** Only a video picture has a storyboard; an audio profile flagged by mistake just skips it. */
+  private static boolean wantsStoryboard(TranscodeTask task) {
+    return task.getStoryboard()
+        && task.getProfile().getKind() == MediaKind.VIDEO
+        && task.getMedia().getKind() == MediaKind.VIDEO;
   }
 
-  private static Path createDir(Path dir) {
+  private static StoryboardPlan storyboardOf(MediaInfo media) {
+    boolean turned = Math.floorMod(media.getRotation(), 180) == 90;
+    return StoryboardPlan.of(media.getDurationSeconds(),
+        turned ? media.getHeight() : media.getWidth(), turned ? media.getWidth() : media.getHeight());
+  }
+
+  /** The sprite first, then the WebVTT that points at it. */
+  private String uploadStoryboard(Job job, StoryboardPlan plan, Path dir) {
+    String prefix = ObjectKeys.storyboardPrefix(job.getAssetId(), job.getGeneration());
+    files.upload(dir.resolve(ObjectKeys.SPRITE), prefix + ObjectKeys.SPRITE, "image/jpeg");
+    Path vtt = dir.resolve(ObjectKeys.STORYBOARD_VTT);
     try {
-      return Files.createDirectories(dir);
+      Files.writeString(vtt, plan.webVtt(ObjectKeys.SPRITE), StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-  }
-
-  private static long size(Path file) {
-    try {
-      return Files.size(file);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    files.upload(vtt, prefix + ObjectKeys.STORYBOARD_VTT, "text/vtt");
+    return prefix + ObjectKeys.STORYBOARD_VTT;
   }
 }

@@ -115,7 +115,7 @@ class JobExecutorsIT {
     assertThat(Infra.exists(infra, prefix + "index.m3u8")).isTrue();
     assertThat(Infra.exists(infra, prefix + "seg_00001.ts")).isTrue();
     assertThat(Infra.exists(infra, prefix + "seg_00002.ts")).isTrue();
-    assertThat(work).isEmptyDirectory();
+    assertThat(workers.workRoot().dir()).isEmptyDirectory();
   }
 
   @Test
@@ -168,7 +168,7 @@ class JobExecutorsIT {
       JobOutcome outcome = greedy.runner().run(Infra.ingestJob(asset, chunks, clip, "video/mp4", null), "it");
       assertThat(failure(outcome)).isEqualTo(FailureCode.INSUFFICIENT_DISK);
       assertThat(((JobOutcome.Failed) outcome).failure().retryable()).isTrue();
-      assertThat(otherWork).isEmptyDirectory();
+      assertThat(greedy.workRoot().dir()).isEmptyDirectory();
     }
   }
 }

@@ -16,5 +16,10 @@ class ObjectKeysTest {
     assertThat(ObjectKeys.renditionPrefix(ID, 2, "720p")).isEqualTo("assets/" + ID + "/g2/720p/");
     assertThat(ObjectKeys.inPrefix("assets/x/g1/720p/", "index.m3u8")).isEqualTo("assets/x/g1/720p/index.m3u8");
     assertThat(ObjectKeys.inPrefix("assets/x/g1/720p", "seg_00001.ts")).isEqualTo("assets/x/g1/720p/seg_00001.ts");
+    assertThat(ObjectKeys.inPrefix(ObjectKeys.renditionPrefix(ID, 1, "image-320"), ObjectKeys.IMAGE))
+        .isEqualTo("assets/" + ID + "/g1/image-320/image.jpg");
+    assertThat(ObjectKeys.storyboardPrefix(ID, 3) + ObjectKeys.SPRITE).isEqualTo("assets/" + ID + "/g3/storyboard/sprite.jpg");
+    assertThat(ObjectKeys.storyboardPrefix(ID, 3) + ObjectKeys.STORYBOARD_VTT)
+        .isEqualTo("assets/" + ID + "/g3/storyboard/storyboard.vtt");
   }
 }

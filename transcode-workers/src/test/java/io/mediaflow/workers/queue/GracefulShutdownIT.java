@@ -40,7 +40,7 @@ class GracefulShutdownIT {
 
   static WorkerFleet fleet(Admin admin, Endpoints e, String group, WorkerComponents c, String id) {
     return WorkerFleet.create(admin, e.kafkaBootstrapServers(), group, 1, 3, Duration.ofSeconds(1), Duration.ofMillis(200),
-        Duration.ofMillis(300), c.runner(), c.publisher(), id);
+        Duration.ofMillis(300), RetryBackoff.NONE, c.runner(), c.publisher(), id);
   }
 
   @Test

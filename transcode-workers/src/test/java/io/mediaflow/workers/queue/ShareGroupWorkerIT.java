@@ -51,6 +51,7 @@ class ShareGroupWorkerIT {
   static WorkerFleet fleet;
   static KafkaProducer<String, Job> jobs;
   static byte[] clip;
+  static final RetryBackoff BACKOFF = new RetryBackoff(Duration.ofSeconds(2), Duration.ofSeconds(5));
 
   @BeforeAll
   static void setUp(Endpoints endpoints) throws Exception {
@@ -64,7 +65,7 @@ class ShareGroupWorkerIT {
     String group = "it-workers-" + UUID.randomUUID();
     Infra.startGroupAtEnd(endpoints, group);
     fleet = WorkerFleet.create(admin, endpoints.kafkaBootstrapServers(), group, 1, 2,
-        Duration.ofSeconds(1), Duration.ofMillis(200), Duration.ofSeconds(10), components.runner(), components.publisher(), "it-fleet");
+        Duration.ofSeconds(1), Duration.ofMillis(200), Duration.ofSeconds(10), BACKOFF, components.runner(), components.publisher(), "it-fleet");
     fleet.start();
   }
 
@@ -123,6 +124,52 @@ class ShareGroupWorkerIT {
 
     assertThat(outcomes).hasSize(1);
     assertThat(outcomes.get(0).getEvent()).isInstanceOf(TranscodeSucceeded.class);
+  }
+
+  @Test
+  void aRetryOfTheOrchestratorWaitsForItsBackoffAndRunsOnce() throws Exception {
+    String asset = Infra.newAssetId();
+    Instant issued = Instant.now();
+    Job attempt3 = Job.newBuilder(Infra.ingestJob(asset, List.of("uploads/" + asset + "/chunks/000000"), clip, "video/mp4", null))
+        .setJobId(asset + ".g1.ingest.a3").setAttempt(3).setIssuedAt(issued).build();
+    produce(attempt3);
+
+    List<JobEvent> outcomes = awaitOutcomes(asset);
+
+    assertThat(outcomes).hasSize(1);
+    assertThat(outcomes.get(0).getAttempt()).isEqualTo(3);
+    assertThat(outcomes.get(0).getOccurredAt()).as("attempt 3 waits 2 s·2").isAfterOrEqualTo(issued.plusSeconds(4));
+  }
+
+  @Test
+  void jobsQueuedBehindARenewedJobRunOnceEach() throws Exception {
+    String asset = Infra.newAssetId();
+    byte[] longer = Files.readAllBytes(TestMedia.clip(media, asset + ".mp4", 12, "1280x720"));
+    String source = "assets/" + asset + "/source";
+    Infra.uploadChunks(infra, asset, longer, longer.length);
+    components.store().copy(String.format("uploads/%s/chunks/%06d", asset, 0), source);
+    List<String> queued = new ArrayList<>();
+    produce(Job.newBuilder().setJobId(asset + ".g1.360p.a1").setAssetId(asset).setIssuedAt(Instant.now())
+        .setTask(TranscodeTask.newBuilder().setSourceKey(source)
+            .setProfile(Fixtures.video("360p", 640, 360, "800k", "96k")).setOutputPrefix("assets/" + asset + "/g1/360p/")
+            .setSegmentSeconds(2).setMedia(Fixtures.media(MediaKind.VIDEO, 1280, 720, "h264", "aac", 12)).build())
+        .build());
+    Thread.sleep(1500); // the long job is running and renewing when the others arrive
+    for (int i = 0; i < 3; i++) {
+      // a missing chunk: a quick permanent failure, reported once
+      Job quick = Job.newBuilder(Infra.ingestJob(asset, List.of("uploads/" + asset + "/chunks/00000" + (i + 5)), clip, "video/mp4", null))
+          .setJobId(asset + ".g1.ingest.a" + (i + 1)).setAttempt(i + 1).setIssuedAt(Instant.now().minusSeconds(3600)).build();
+      produce(quick);
+      queued.add(quick.getJobId());
+    }
+
+    List<JobEvent> seen;
+    try (KafkaConsumer<String, JobEvent> events = Infra.jobEvents(infra)) {
+      seen = new ArrayList<>(Infra.awaitEvents(events, asset, Duration.ofSeconds(120), l -> outcomes(l).size() >= 4));
+      seen.addAll(Infra.awaitEvents(events, asset, Duration.ofSeconds(5), l -> false));
+    }
+    assertThat(outcomes(seen)).extracting(JobEvent::getJobId)
+        .as("each job exactly once").containsExactlyInAnyOrder(asset + ".g1.360p.a1", queued.get(0), queued.get(1), queued.get(2));
   }
 
   @Test

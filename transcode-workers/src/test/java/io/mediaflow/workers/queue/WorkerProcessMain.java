@@ -18,7 +18,7 @@ public final class WorkerProcessMain {
     WorkerComponents components = Infra.components(e, Path.of(args[6]));
     Admin admin = Admin.create(Map.<String, Object>of("bootstrap.servers", e.kafkaBootstrapServers()));
     WorkerFleet fleet = WorkerFleet.create(admin, e.kafkaBootstrapServers(), args[5], 1, 3, Duration.ofSeconds(2),
-        Duration.ofMillis(200), Duration.ofSeconds(10), components.runner(), components.publisher(), args[7]);
+        Duration.ofMillis(200), Duration.ofSeconds(10), RetryBackoff.NONE, components.runner(), components.publisher(), args[7]);
     fleet.start();
     System.out.println("WORKER READY " + args[7]);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
