@@ -6,6 +6,10 @@ package io.mediaflow.ingest.error;
  */
 public enum IngestError {
   INVALID_REQUEST(400, "The request is malformed: %s"),
+  UNSUPPORTED_MEDIA_TYPE(415, "Content-Type %s is not accepted here; send %s."),
+  NOT_FOUND(404, "Nothing is served at this path."),
+  METHOD_NOT_ALLOWED(405, "This method is not allowed at this path."),
+  INTERNAL(500, "The gateway failed unexpectedly; retry later."),
   MISSING_FIELD(400, "Field '%s' is required."),
   INVALID_FILENAME(400, "The filename is empty or unusable after removing path and control characters."),
   UNSUPPORTED_TYPE(415, "File type '%s' is not accepted; accepted types: %s."),

@@ -5,7 +5,11 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import java.util.stream.Collectors;
+import org.springframework.http.MediaType;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
@@ -29,5 +33,23 @@ class IngestErrorHandler {
   void unreadable(HttpMessageNotReadableException e, HttpServletResponse response) throws IOException {
     IngestError error = IngestError.INVALID_REQUEST;
     JsonErrors.write(response, error.status(), error.name(), error.message("the body is not the expected JSON"));
+  }
+
+  /** A path variable that is not of its type, e.g. a chunk index that is not a whole number. */
+  @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+  void typeMismatch(MethodArgumentTypeMismatchException e, HttpServletResponse response) throws IOException {
+    IngestError error = IngestError.INVALID_REQUEST;
+    String what = "index".equals(e.getName()) ? "the chunk index must be a whole number from 0 to 2147483647" : e.getName() + " has the wrong type";
+    JsonErrors.write(response, error.status(), error.name(), error.message(what));
+  }
+
+  @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+  void mediaType(HttpMediaTypeNotSupportedException e, HttpServletResponse response) throws IOException {
+    IngestError error = IngestError.UNSUPPORTED_MEDIA_TYPE;
+    String supported =
+        e.getSupportedMediaTypes().stream().map(MediaType::toString).collect(Collectors.joining(" or "));
+    JsonErrors.write(
+        response, error.status(), error.name(),
+        error.message(e.getContentType() == null ? "(none)" : e.getContentType().toString(), supported.isEmpty() ? "application/json" : supported));
   }
 }

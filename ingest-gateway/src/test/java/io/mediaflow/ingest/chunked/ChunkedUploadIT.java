@@ -190,6 +190,17 @@ class ChunkedUploadIT {
     assertCode(put("erin", "0123456789abcdef01234567", 0, file, 0, 10, null), 404, "UPLOAD_NOT_FOUND");
     assertCode(put("erin", "nope", 0, file, 0, 10, null), 400, "MALFORMED_UPLOAD_ID");
     assertCode(put("erin", id, 0, file, 0, CHUNK, "abc"), 400, "INVALID_CHECKSUM_FORMAT");
+    // what Spring refuses before our code runs still answers in the error shape
+    for (String index : new String[] {"99999999999", "abc", "-1"}) {
+      HttpResponse<String> r =
+          send(request(url("/uploads/" + id + "/chunks/" + index), "erin").PUT(BodyPublishers.ofByteArray(file, 0, 10)));
+      assertThat(r.statusCode()).as(index).isEqualTo(400);
+      assertThat(json(r).get("code").asText()).as(index).isIn("INVALID_REQUEST", "CHUNK_INDEX_OUT_OF_RANGE");
+    }
+    assertCode(
+        send(request(url("/uploads"), "erin").header("Content-Type", "text/plain").POST(BodyPublishers.ofString("{}"))),
+        415, "UNSUPPORTED_MEDIA_TYPE");
+    assertCode(send(request(url("/no-such-path"), "erin").GET()), 404, "NOT_FOUND");
   }
 
   @Test
