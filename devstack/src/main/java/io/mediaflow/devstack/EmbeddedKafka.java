@@ -32,6 +32,10 @@ final class EmbeddedKafka implements AutoCloseable {
     this.controllerPort = Ports.resolve(controllerPort);
   }
 
+  int port() {
+    return port;
+  }
+
   String bootstrapServers() {
     return DevStackConfig.HOST + ":" + port;
   }

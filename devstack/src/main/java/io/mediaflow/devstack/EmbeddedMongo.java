@@ -27,6 +27,10 @@ final class EmbeddedMongo implements AutoCloseable {
     this.port = Ports.resolve(port);
   }
 
+  int port() {
+    return port;
+  }
+
   String uri(String database) {
     return "mongodb://" + DevStackConfig.HOST + ":" + port + "/" + database;
   }

@@ -33,6 +33,10 @@ final class EmbeddedS3 implements AutoCloseable {
     this.secretKey = secretKey;
   }
 
+  int port() {
+    return port;
+  }
+
   String endpoint() {
     return "http://" + DevStackConfig.HOST + ":" + port;
   }

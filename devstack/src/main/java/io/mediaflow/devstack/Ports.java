@@ -58,6 +58,20 @@ final class Ports {
     throw new IllegalStateException(what + " did not open port " + port + " within " + timeout);
   }
 
+  /** Waits until nothing accepts connections on the port any more (a stopped child process). */
+  static void awaitClosed(String what, int port, Duration timeout) {
+    Instant deadline = Instant.now().plus(timeout);
+    while (Instant.now().isBefore(deadline)) {
+      try (Socket socket = new Socket()) {
+        socket.connect(new InetSocketAddress(DevStackConfig.HOST, port), 200);
+      } catch (IOException closed) {
+        return;
+      }
+      sleep(100);
+    }
+    throw new IllegalStateException(what + " still listens on port " + port + " after " + timeout);
+  }
+
   static void sleep(long millis) {
     try {
       Thread.sleep(millis);

@@ -78,6 +78,57 @@ class DevStackRestartIT {
     }
   }
 
+  @Test
+  void eachServerRestartsAloneOnItsPortWithItsData() throws Exception {
+    Path home = Files.createTempDirectory("mediaflow-server-restart-");
+    DevStackConfig config =
+        new DevStackConfig(home, true, 0, 0, 0, 0, 0, "restart-test", "mediaflow", "restart-secret");
+
+    try (DevStack stack = DevStack.start(config)) {
+      Endpoints e = stack.endpoints();
+      produce(e, "before");
+      s3(e).putObject(
+          PutObjectArgs.builder().bucket(e.bucket()).object("kept.txt")
+              .stream(new ByteArrayInputStream("object".getBytes()), 6, -1).build());
+      try (MongoClient mongo = MongoClients.create(e.mongoUri())) {
+        Mono.from(mongo.getDatabase("mediaflow").getCollection("assets")
+            .insertOne(new Document("_id", "a1").append("title", "kept"))).block(WAIT);
+      }
+
+      for (DevStack.Server server : DevStack.Server.values()) {
+        stack.stop(server);
+        assertThat(stack.isRunning(server)).isFalse();
+        stack.start(server);
+        assertThat(stack.isRunning(server)).isTrue();
+      }
+
+      assertThat(stack.endpoints()).isEqualTo(e);
+      produce(e, "after");
+      assertThat(readAll(e, "mediaflow.asset-commands", 2)).containsExactly("before", "after");
+      try (InputStream in = s3(e).getObject(GetObjectArgs.builder().bucket(e.bucket()).object("kept.txt").build())) {
+        assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo("object");
+      }
+      try (MongoClient mongo = MongoClients.create(e.mongoUri())) {
+        Document doc = Mono.from(mongo.getDatabase("mediaflow").getCollection("assets")
+            .find(Filters.eq("_id", "a1")).first()).block(WAIT);
+        assertThat(doc).containsEntry("title", "kept");
+      }
+      List<String> pong = new ArrayList<>();
+      redis(e, c -> pong.add(c.sync().ping()));
+      assertThat(pong).containsExactly("PONG");
+    }
+  }
+
+  private static void produce(Endpoints e, String value) throws Exception {
+    try (var producer =
+        new KafkaProducer<>(
+            Map.<String, Object>of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, e.kafkaBootstrapServers()),
+            new StringSerializer(),
+            new StringSerializer())) {
+      producer.send(new ProducerRecord<>("mediaflow.asset-commands", "k", value)).get();
+    }
+  }
+
   private static MinioClient s3(Endpoints e) {
     return MinioClient.builder().endpoint(e.s3Endpoint())
         .credentials(e.s3AccessKey(), e.s3SecretKey()).region("us-east-1").build();
@@ -93,6 +144,10 @@ class DevStackRestartIT {
   }
 
   private static List<String> readAll(Endpoints e, String topic) {
+    return readAll(e, topic, 1);
+  }
+
+  private static List<String> readAll(Endpoints e, String topic, int expected) {
     List<String> values = new ArrayList<>();
     try (var consumer =
         new KafkaConsumer<>(
@@ -104,7 +159,7 @@ class DevStackRestartIT {
             new StringDeserializer())) {
       consumer.subscribe(List.of(topic));
       Instant deadline = Instant.now().plus(WAIT);
-      while (values.isEmpty() && Instant.now().isBefore(deadline)) {
+      while (values.size() < expected && Instant.now().isBefore(deadline)) {
         consumer.poll(Duration.ofMillis(200)).forEach(r -> values.add(r.value()));
       }
     }

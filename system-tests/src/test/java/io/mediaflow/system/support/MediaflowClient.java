@@ -107,6 +107,40 @@ public final class MediaflowClient {
     return upload.assetId();
   }
 
+  /**
+   * Uploads {@code file} as a real client does while a server restarts: a refused connection or a 5xx
+   * answer is retried (every second) until {@code patience} runs out. PUT of a chunk is idempotent; a
+   * retried POST /uploads may leave an unused upload behind, which expires.
+   */
+  public String uploadPatiently(Path file, String fileType, String access, Duration patience) {
+    long deadline = System.nanoTime() + patience.toNanos();
+    Upload upload = patiently(deadline, "POST /uploads", () -> startUpload(file, fileType, access));
+    try (InputStream in = Files.newInputStream(file)) {
+      for (int i = 0; i < upload.totalChunks(); i++) {
+        byte[] chunk = in.readNBytes(upload.chunkSize());
+        int index = i;
+        patiently(deadline, "PUT chunk " + i, () -> putChunk(upload.assetId(), index, chunk));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return upload.assetId();
+  }
+
+  private static <T> T patiently(long deadline, String what, java.util.function.Supplier<T> call) {
+    while (true) {
+      try {
+        return call.get();
+      } catch (UncheckedIOException | AssertionError e) {
+        boolean retryable = e instanceof UncheckedIOException || e.getMessage().matches("(?s).*: 5\\d\\d .*");
+        if (!retryable || System.nanoTime() > deadline) {
+          throw new AssertionError(what + " failed for good: " + e.getMessage(), e);
+        }
+        sleep(1000);
+      }
+    }
+  }
+
   /** GET /api/assets/{id}: status code and body. */
   public HttpResponse<String> asset(String id) {
     return send("GET", apiUrl + "/api/assets/" + id, null, null);
@@ -120,7 +154,15 @@ public final class MediaflowClient {
     long deadline = System.nanoTime() + timeout.toNanos();
     String last = "";
     while (System.nanoTime() < deadline) {
-      HttpResponse<String> response = asset(id);
+      HttpResponse<String> response;
+      try {
+        response = asset(id);
+      } catch (UncheckedIOException notAnswering) {
+        // api-gateway restarting in a fault test: ask again
+        last = notAnswering.toString();
+        sleep(500);
+        continue;
+      }
       last = response.statusCode() + " " + response.body();
       if (response.statusCode() == 200) {
         JsonNode json = json(response);
@@ -198,7 +240,7 @@ public final class MediaflowClient {
     }
   }
 
-  static void sleep(long millis) {
+  public static void sleep(long millis) {
     try {
       Thread.sleep(millis);
     } catch (InterruptedException e) {

@@ -104,7 +104,28 @@ public final class Pipeline implements AutoCloseable {
     return new MediaflowClient(ingest.url(), api.url(), user, admin);
   }
 
-  private List<ServiceProcess> all() {
+  /** Starts again any service that is not running (killed by a test) and waits until all are healthy. */
+  public void ensureRunning() {
+    for (ServiceProcess service : all()) {
+      if (!service.isAlive()) {
+        service.start();
+      }
+    }
+    for (ServiceProcess service : all()) {
+      service.awaitHealthy();
+    }
+  }
+
+  /** Where to look when a test fails: every service's log file. */
+  public String logs() {
+    StringBuilder text = new StringBuilder("service logs:");
+    for (ServiceProcess service : all()) {
+      text.append("\n  ").append(service.log());
+    }
+    return text.toString();
+  }
+
+  public List<ServiceProcess> all() {
     List<ServiceProcess> all = new ArrayList<>(List.of(ingest, projector, api));
     all.addAll(workers);
     return all;

@@ -83,10 +83,54 @@ public final class ServiceProcess implements AutoCloseable {
     return this;
   }
 
-  /** Waits (90 s at most) until GET /health says UP with Kafka UP. */
+  /**
+   * Waits until GET /health says UP with Kafka UP: first (3 min at most: a JVM starts slowly on a
+   * loaded 2-core machine) until the service answers at all, then 90 s for UP.
+   */
   public ServiceProcess awaitHealthy() {
+    long deadline = System.nanoTime() + java.time.Duration.ofMinutes(3).toNanos();
+    int retries = 0;
+    while (health() == null && System.nanoTime() < deadline) {
+      if (!isAlive()) {
+        // a service that gives up at start-up (seen: ingest-gateway's 2 s Redis handshake on a machine
+        // with load 40) is started again, as a supervisor would; twice at most, every log is kept
+        if (retries++ == 2) {
+          throw new AssertionError(instance + " exited with " + process.exitValue() + " three times; see " + log());
+        }
+        System.err.printf("%s exited with %d during start-up (%s); starting it again%n", instance, process.exitValue(), log());
+        start();
+      }
+      MediaflowClient.sleep(500);
+    }
     ServiceChecks.assertHealthy(url(), List.of("kafka"));
     return this;
+  }
+
+  /** GET /health as JSON, or null while nothing answers on the port. */
+  public com.fasterxml.jackson.databind.JsonNode health() {
+    try {
+      java.net.http.HttpResponse<String> response =
+          MediaflowClient.send(
+              java.net.http.HttpRequest.newBuilder(java.net.URI.create(url() + "/health"))
+                  .timeout(java.time.Duration.ofSeconds(10))
+                  .build());
+      return MediaflowClient.json(response);
+    } catch (RuntimeException | AssertionError notAnswering) {
+      return null;
+    }
+  }
+
+  /** The text of every log of this instance so far (one file per start). */
+  public String logText() {
+    StringBuilder text = new StringBuilder();
+    for (int i = 1; i <= starts; i++) {
+      try {
+        text.append(Files.readString(work.resolve(instance + "." + i + ".log")));
+      } catch (IOException | UncheckedIOException e) {
+        // not written yet
+      }
+    }
+    return text.toString();
   }
 
   /** SIGTERM, then SIGKILL after 30 s. */

@@ -25,6 +25,23 @@ public final class TestMedia {
     return out;
   }
 
+  /**
+   * As {@link #video}, but encoded at a constant {@code mbps} megabits per second (x264 pads with
+   * filler data): a short, cheap clip that still spans several upload chunks.
+   */
+  public static Path cbrVideo(Path dir, String name, int seconds, int width, int height, int mbps) {
+    Path out = dir.resolve(name);
+    String rate = mbps + "M";
+    ffmpeg(
+        "-f", "lavfi", "-i", "testsrc2=size=" + width + "x" + height + ":rate=25:duration=" + seconds,
+        "-f", "lavfi", "-i", "sine=frequency=440:duration=" + seconds,
+        "-c:v", "libx264", "-preset", "ultrafast", "-g", "50", "-pix_fmt", "yuv420p",
+        "-b:v", rate, "-minrate", rate, "-maxrate", rate, "-bufsize", (mbps / 4 + 1) + "M",
+        "-x264-params", "nal-hrd=cbr",
+        "-c:a", "aac", "-b:a", "64k", "-shortest", "-movflags", "+faststart", out.toString());
+    return out;
+  }
+
   /** Runs the bundled ffmpeg with {@code args} (plus -y, -loglevel error); fails on a non-zero exit. */
   public static void ffmpeg(String... args) {
     List<String> command = new ArrayList<>(List.of(binary(), "-hide_banner", "-loglevel", "error", "-y"));
