@@ -37,11 +37,11 @@ import org.springframework.validation.annotation.Validated;
 public record WorkerProperties(
     @DefaultValue("true") boolean enabled,
     @DefaultValue("1") @Min(0) @Max(64) int concurrency,
-    @DefaultValue("3") @Min(1) @Max(10) int maxAttempts,
+    @DefaultValue("4") @Min(1) @Max(10) int maxAttempts,
     @DefaultValue("5s") @NotNull Duration renewInterval,
     @DefaultValue("1s") @NotNull Duration pollTimeout,
     @DefaultValue("30s") @NotNull Duration shutdownGrace,
-    @DefaultValue("2s") @NotNull Duration retryBackoff,
+    @DefaultValue("5s") @NotNull Duration retryBackoff,
     @DefaultValue("60s") @NotNull Duration retryBackoffMax,
     @DefaultValue("512MB") @NotNull DataSize diskReserve,
     @DefaultValue("8192") @Min(16) int maxSide,

@@ -116,7 +116,25 @@ final class ShareGroupWorker implements Runnable {
       lease.finish(AcknowledgeType.RELEASE);
       return;
     }
-    settle(lease, job, outcome, AckPolicy.after(outcome, delivery, settings.maxAttempts()), delivery);
+    AckPolicy.Action action = AckPolicy.after(outcome, delivery, settings.maxAttempts());
+    if (action == AckPolicy.Action.RELEASE && !holdBeforeRelease(lease, job, delivery)) {
+      log.info("job {} released early: the worker is stopping", job.getJobId());
+    }
+    settle(lease, job, outcome, action, delivery);
+  }
+
+  /**
+   * A retryable failure (storage or Kafka away, a full disk) is released for another delivery only
+   * after {@code backoff.delay(delivery + 1)}, lock renewed meanwhile: released at once, every
+   * delivery would meet the same outage within a second and the job would be dead-lettered before
+   * the outage ends. False when the worker stops first.
+   */
+  private boolean holdBeforeRelease(Lease lease, Job job, int delivery) {
+    Duration wait = settings.backoff().delay(delivery + 1);
+    if (!wait.isZero()) {
+      log.info("job {} (delivery {}) failed retryably; released in {} ms", job.getJobId(), delivery, wait.toMillis());
+    }
+    return holdRenewing(lease, System.nanoTime() + wait.toNanos());
   }
 
   /**
@@ -129,7 +147,11 @@ final class ShareGroupWorker implements Runnable {
       return true;
     }
     log.info("job {} (attempt {}) held back {} ms: retry backoff", job.getJobId(), job.getAttempt(), wait.toMillis());
-    long until = System.nanoTime() + wait.toNanos();
+    return holdRenewing(lease, System.nanoTime() + wait.toNanos());
+  }
+
+  /** Keeps the job's lock renewed until {@code until} (nanoTime); false when the worker stops first. */
+  private boolean holdRenewing(Lease lease, long until) {
     long renewAt = System.nanoTime() + settings.renewInterval().toNanos();
     while (System.nanoTime() < until) {
       if (stopping) {
