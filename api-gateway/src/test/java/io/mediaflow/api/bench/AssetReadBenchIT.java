@@ -8,9 +8,9 @@ import com.mongodb.reactivestreams.client.MongoClients;
 import com.mongodb.reactivestreams.client.MongoCollection;
 import io.mediaflow.api.support.Api;
 import io.mediaflow.api.support.Projection;
+import io.mediaflow.devstack.testing.ServiceChecks;
 import io.mediaflow.devstack.Endpoints;
 import io.mediaflow.devstack.testing.MediaflowInfra;
-import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -105,7 +105,7 @@ class AssetReadBenchIT {
     Process process = pb.start();
     try {
       String base = "http://127.0.0.1:" + port;
-      waitForHealth(base, log);
+      ServiceChecks.assertHealthy(base, List.of());
       HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
           .connectTimeout(Duration.ofSeconds(5)).build();
       int docs = ids.size();
@@ -122,22 +122,6 @@ class AssetReadBenchIT {
     }
   }
 
-  static void waitForHealth(String base, Path log) throws Exception {
-    HttpClient http = HttpClient.newHttpClient();
-    long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-    while (System.nanoTime() < deadline) {
-      try {
-        if (http.send(HttpRequest.newBuilder(URI.create(base + "/health")).build(),
-            HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-          return;
-        }
-      } catch (IOException notYet) {
-        // starting
-      }
-      Thread.sleep(500);
-    }
-    throw new IllegalStateException("the gateway did not answer /health; see " + log);
-  }
 
   static String report(List<LoadRun.Result> results, int clients, int docs, String heap, double warmup,
       double seconds) {

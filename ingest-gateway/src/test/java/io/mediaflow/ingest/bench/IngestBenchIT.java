@@ -2,6 +2,7 @@ package io.mediaflow.ingest.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.mediaflow.devstack.testing.ServiceChecks;
 import io.mediaflow.devstack.DevStack;
 import io.mediaflow.devstack.DevStackConfig;
 import io.mediaflow.devstack.DevTokens;
@@ -61,7 +62,7 @@ class IngestBenchIT {
       Process gateway = pb.start();
       try {
         String base = "http://127.0.0.1:" + port;
-        waitForHealth(base);
+        ServiceChecks.assertHealthy(base, List.of());
         AtomicLong peakRss = new AtomicLong();
         Thread sampler = new Thread(() -> sample(gateway.pid(), peakRss), "rss-sampler");
         sampler.setDaemon(true);
@@ -109,22 +110,6 @@ class IngestBenchIT {
     return Base64.getEncoder().encodeToString(s.getBytes());
   }
 
-  static void waitForHealth(String base) throws Exception {
-    HttpClient http = HttpClient.newHttpClient();
-    long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-    while (System.nanoTime() < deadline) {
-      try {
-        if (http.send(HttpRequest.newBuilder(URI.create(base + "/health")).build(),
-            HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-          return;
-        }
-      } catch (IOException notYet) {
-        // starting
-      }
-      Thread.sleep(500);
-    }
-    throw new IllegalStateException("the gateway did not answer /health; see target/bench-gateway.log");
-  }
 
   static void sample(long pid, AtomicLong peak) {
     while (!Thread.currentThread().isInterrupted()) {
