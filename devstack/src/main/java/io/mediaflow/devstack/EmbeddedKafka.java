@@ -75,6 +75,8 @@ final class EmbeddedKafka implements AutoCloseable {
     // workers renew their lock while an encode runs; allow locks up to 2 minutes
     p.put("group.share.record.lock.duration.ms", "30000");
     p.put("group.share.max.record.lock.duration.ms", "120000");
+    // and down to 1 s, so a test can fit many lock periods into one encode (LockRenewalIT)
+    p.put("group.share.min.record.lock.duration.ms", "1000");
     p.put("auto.create.topics.enable", "false");
     p.put("log.flush.interval.messages", "1");
     p.put("log.segment.bytes", Integer.toString(64 * 1024 * 1024));

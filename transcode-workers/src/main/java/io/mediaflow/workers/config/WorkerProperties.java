@@ -19,8 +19,9 @@ import org.springframework.validation.annotation.Validated;
  * @param maxAttempts deliveries of one job before it goes to the dead-letter topic
  *     (WORKER_MAX_ATTEMPTS); keep it below the group's share.delivery.count.limit (default 5), or the
  *     broker archives the job silently first
- * @param renewInterval how often the lock of a running job is renewed; well under the broker's
- *     record lock duration (default 30 s)
+ * @param renewInterval how often the lock of a running job is renewed (WORKER_RENEW_INTERVAL); the
+ *     worker renews at least three times per record lock period of the group (default 30 s) whatever
+ *     this says
  * @param pollTimeout how long one poll waits for a job
  * @param shutdownGrace how long a stopping worker lets the current job finish before releasing it
  * @param retryBackoff how long attempt 2 of a job waits after it was issued; attempt n waits

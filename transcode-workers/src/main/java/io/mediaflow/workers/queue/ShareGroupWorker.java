@@ -104,13 +104,17 @@ final class ShareGroupWorker implements Runnable {
     }
     Lease lease = new Lease(consumer, record);
     if (!awaitBackoff(lease, job)) {
-      log.info("job {} released while held back: the worker is stopping", job.getJobId());
+      log.info("job {} released while held back: {}", job.getJobId(), lease.lost() ? "its lock was lost" : "the worker is stopping");
       lease.finish(AcknowledgeType.RELEASE);
       return;
     }
     log.info("job {} (delivery {}) started", job.getJobId(), delivery);
     Future<JobOutcome> running = jobThread.submit(() -> runner.run(job, workerId));
     JobOutcome outcome = awaitRenewing(lease, running);
+    if (lease.lost()) {
+      log.warn("job {} (delivery {}) stopped: its lock was lost, so the broker delivers it again", job.getJobId(), delivery);
+      return;
+    }
     if (outcome == null || (stopping && isInterrupted(outcome))) {
       log.info("job {} released: the worker is stopping", job.getJobId());
       lease.finish(AcknowledgeType.RELEASE);
@@ -118,7 +122,7 @@ final class ShareGroupWorker implements Runnable {
     }
     AckPolicy.Action action = AckPolicy.after(outcome, delivery, settings.maxAttempts());
     if (action == AckPolicy.Action.RELEASE && !holdBeforeRelease(lease, job, delivery)) {
-      log.info("job {} released early: the worker is stopping", job.getJobId());
+      log.info("job {} released early: {}", job.getJobId(), lease.lost() ? "its lock was lost" : "the worker is stopping");
     }
     settle(lease, job, outcome, action, delivery);
   }
@@ -152,9 +156,10 @@ final class ShareGroupWorker implements Runnable {
 
   /** Keeps the job's lock renewed until {@code until} (nanoTime); false when the worker stops first. */
   private boolean holdRenewing(Lease lease, long until) {
-    long renewAt = System.nanoTime() + settings.renewInterval().toNanos();
+    Duration every = lease.cadence(settings.renewInterval());
+    long renewAt = System.nanoTime() + every.toNanos();
     while (System.nanoTime() < until) {
-      if (stopping) {
+      if (stopping || lease.lost()) {
         return false;
       }
       try {
@@ -165,17 +170,18 @@ final class ShareGroupWorker implements Runnable {
       }
       if (System.nanoTime() >= renewAt) {
         lease.renew();
-        renewAt = System.nanoTime() + settings.renewInterval().toNanos();
+        renewAt = System.nanoTime() + every.toNanos();
       }
     }
-    return true;
+    return !lease.lost();
   }
 
   /** The outcome, or null when the job was stopped because the worker is shutting down. */
   private JobOutcome awaitRenewing(Lease lease, Future<JobOutcome> running) {
     // wait in short slices so that a stop request is seen at once, renew on the renewal period
-    long slice = Math.min(settings.renewInterval().toMillis(), STOP_CHECK.toMillis());
-    long renewAt = System.nanoTime() + settings.renewInterval().toNanos();
+    Duration every = lease.cadence(settings.renewInterval());
+    long slice = Math.min(every.toMillis(), STOP_CHECK.toMillis());
+    long renewAt = System.nanoTime() + every.toNanos();
     long stopBy = Long.MAX_VALUE;
     while (true) {
       try {
@@ -190,7 +196,12 @@ final class ShareGroupWorker implements Runnable {
         }
         if (System.nanoTime() >= renewAt) {
           lease.renew();
-          renewAt = System.nanoTime() + settings.renewInterval().toNanos();
+          renewAt = System.nanoTime() + every.toNanos();
+          if (lease.lost()) {
+            // the broker hands the job out again: stop, so that it never runs on two workers at once
+            running.cancel(true);
+            return null;
+          }
         }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
