@@ -7,10 +7,13 @@ import io.mediaflow.ingest.upload.UploadPolicy;
 import io.mediaflow.platform.MediaflowProperties;
 import io.mediaflow.schemas.Topics;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -20,6 +23,9 @@ import org.springframework.context.annotation.Lazy;
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(IngestProperties.class)
 class IngestConfiguration {
+
+  private static final Logger log = LoggerFactory.getLogger(IngestConfiguration.class);
+  static final Duration REDIS_CONNECT_WAIT = Duration.ofSeconds(30);
 
   @Bean
   Clock clock() {
@@ -31,11 +37,27 @@ class IngestConfiguration {
     return new UploadPolicy(props.allowedTypes(), props.maxFileSize().toBytes());
   }
 
-  /** One thread-safe connection, shared: lettuce pipelines concurrent commands over it. */
+  /**
+   * One thread-safe connection, shared: lettuce pipelines concurrent commands over it (and
+   * reconnects it by itself once made). The first connect is retried for up to
+   * {@link #REDIS_CONNECT_WAIT}: on a loaded machine a handshake can take longer than the 2 s
+   * command timeout, and a gateway should not exit at start-up for that.
+   */
   @Bean(destroyMethod = "close")
   @Lazy
-  StatefulRedisConnection<String, String> redisConnection(RedisClient client) {
-    return client.connect();
+  StatefulRedisConnection<String, String> redisConnection(RedisClient client) throws InterruptedException {
+    long deadline = System.nanoTime() + REDIS_CONNECT_WAIT.toNanos();
+    while (true) {
+      try {
+        return client.connect();
+      } catch (io.lettuce.core.RedisException e) {
+        if (System.nanoTime() > deadline) {
+          throw e;
+        }
+        log.warn("Redis not reachable yet ({}); retrying", e.toString());
+        Thread.sleep(1_000);
+      }
+    }
   }
 
   /** Idempotent, acks=all: a retried send never duplicates and an acknowledged one is replicated. */
