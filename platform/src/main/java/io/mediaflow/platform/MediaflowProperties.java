@@ -1,6 +1,7 @@
 package io.mediaflow.platform;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -43,8 +44,12 @@ public record MediaflowProperties(
   /** MONGODB_URI, including the database name */
   public record Mongodb(@NotBlank String uri) {}
 
-  /** REDIS_URL */
-  public record Redis(@NotBlank String url) {}
+  /**
+   * @param url REDIS_URL
+   * @param requestQueueSize REDIS_REQUEST_QUEUE_SIZE: commands that may wait on one connection
+   *     (sent and not answered, or buffered while reconnecting); beyond it a command fails at once
+   */
+  public record Redis(@NotBlank String url, @DefaultValue("1024") @Min(1) int requestQueueSize) {}
 
   /** JWT_SECRET: HS256 needs at least 32 bytes */
   public record Jwt(@NotBlank @Size(min = 32, message = "must be at least 32 characters for HS256") String secret) {}

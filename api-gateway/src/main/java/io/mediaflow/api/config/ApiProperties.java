@@ -17,6 +17,9 @@ import org.springframework.validation.annotation.Validated;
  * @param commandWait how long a command's answer waits for the projection to show the new version
  *     (API_COMMAND_WAIT); after that it answers 202 with {@code X-Mediaflow-Pending: true}
  * @param collection the MongoDB collection of the projection
+ * @param maxInFlight requests served at once (API_MAX_IN_FLIGHT), async ones counted until their
+ *     answer is complete; beyond it a request is answered 503 OVERLOADED at once. Health and
+ *     actuator paths are not counted
  */
 @Validated
 @ConfigurationProperties("mediaflow.api")
@@ -26,7 +29,8 @@ public record ApiProperties(
     @Valid @DefaultValue Cache cache,
     @Valid @DefaultValue Playback playback,
     @Valid @DefaultValue Listing listing,
-    @Valid @DefaultValue Ops ops) {
+    @Valid @DefaultValue Ops ops,
+    @DefaultValue("256") @Min(1) int maxInFlight) {
 
   /**
    * @param enabled cache GET /api/assets/{id} documents in Redis (API_CACHE_ENABLED)

@@ -23,6 +23,7 @@ public enum ApiError {
   REPLAY_FAILED(502, "The projector did not complete the replay; see its logs and try again."),
   KAFKA_UNAVAILABLE(503, "Kafka did not answer in time; try again shortly."),
   STORAGE_UNAVAILABLE(503, "The projection or the object store is unavailable; try again shortly."),
+  OVERLOADED(503, "The gateway is answering as many requests as it can; retry after the seconds in Retry-After."),
   INTERNAL(500, "Something went wrong on our side; try again, and report it if it persists.");
 
   private final int status;

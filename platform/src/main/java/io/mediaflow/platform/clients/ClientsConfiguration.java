@@ -4,6 +4,7 @@ import com.mongodb.ConnectionString;
 import com.mongodb.MongoClientSettings;
 import com.mongodb.reactivestreams.client.MongoClient;
 import com.mongodb.reactivestreams.client.MongoClients;
+import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
 import io.mediaflow.platform.MediaflowProperties;
@@ -23,6 +24,9 @@ import org.springframework.context.annotation.Lazy;
  */
 @Configuration(proxyBeanMethods = false)
 public class ClientsConfiguration {
+
+  /** Lettuce applies the URI's timeout to every command (its default {@code TimeoutOptions}). */
+  static final Duration REDIS_TIMEOUT = Duration.ofSeconds(2);
 
   @Bean(destroyMethod = "close")
   @Lazy
@@ -60,11 +64,24 @@ public class ClientsConfiguration {
             .build());
   }
 
+  /**
+   * Commands time out after 2 s, and at most {@code mediaflow.redis.request-queue-size}
+   * (REDIS_REQUEST_QUEUE_SIZE) wait on a connection: beyond that a command fails at once ("Request
+   * queue size exceeded") instead of queueing without bound while Redis is slow (issue #8), so a
+   * stalled Redis costs callers a fast failure, not the heap. The other options are lettuce's defaults.
+   */
   @Bean(destroyMethod = "shutdown")
   @Lazy
   public RedisClient redisClient(MediaflowProperties props) {
-    RedisURI uri = RedisURI.create(props.redis().url());
-    uri.setTimeout(Duration.ofSeconds(2));
-    return RedisClient.create(uri);
+    return redisClient(props.redis().url(), props.redis().requestQueueSize());
+  }
+
+  /** The Redis client every service uses, for {@code url}; see {@link #redisClient(MediaflowProperties)}. */
+  public static RedisClient redisClient(String url, int requestQueueSize) {
+    RedisURI uri = RedisURI.create(url);
+    uri.setTimeout(REDIS_TIMEOUT);
+    RedisClient client = RedisClient.create(uri);
+    client.setOptions(ClientOptions.builder().requestQueueSize(requestQueueSize).build());
+    return client;
   }
 }

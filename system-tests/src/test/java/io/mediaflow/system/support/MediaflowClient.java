@@ -151,9 +151,18 @@ public final class MediaflowClient {
    * fails the test with the last answer after {@code timeout}.
    */
   public JsonNode awaitStatus(String id, Duration timeout, Set<String> terminal) {
+    return awaitStatus(id, timeout, terminal, () -> {});
+  }
+
+  /**
+   * As {@link #awaitStatus(String, Duration, Set)}, running {@code beforeEachPoll} first each time: a
+   * check that throws to end the wait early (e.g. {@link Pipeline#assertAllAlive()}).
+   */
+  public JsonNode awaitStatus(String id, Duration timeout, Set<String> terminal, Runnable beforeEachPoll) {
     long deadline = System.nanoTime() + timeout.toNanos();
     String last = "";
     while (System.nanoTime() < deadline) {
+      beforeEachPoll.run();
       HttpResponse<String> response;
       try {
         response = asset(id);

@@ -125,16 +125,31 @@ public final class Pipeline implements AutoCloseable {
     return text.toString();
   }
 
+  /**
+   * Fails, with the end of its log, if any service has exited (crashed, out of heap, killed by the
+   * OS): for tests that would otherwise go on polling a dead service until their timeouts run out.
+   */
+  public void assertAllAlive() {
+    for (ServiceProcess service : all()) {
+      if (!service.isAlive()) {
+        throw new AssertionError(
+            service.name() + " exited with " + service.exitValue() + " during the test; the end of "
+                + service.log() + ":\n" + service.logTail(80));
+      }
+    }
+  }
+
   public List<ServiceProcess> all() {
     List<ServiceProcess> all = new ArrayList<>(List.of(ingest, projector, api));
     all.addAll(workers);
     return all;
   }
 
+  /** Every service asked to stop at once, then each awaited (and SIGKILLed after 30 s). */
   @Override
   public void close() {
-    for (ServiceProcess service : all()) {
-      service.stop();
-    }
+    List<ServiceProcess> all = all();
+    all.forEach(ServiceProcess::terminate);
+    all.forEach(ServiceProcess::stop);
   }
 }

@@ -3,12 +3,17 @@ package io.mediaflow.system.support;
 import io.mediaflow.devstack.Endpoints;
 import io.mediaflow.devstack.testing.ServiceChecks;
 import java.io.IOException;
+import java.io.RandomAccessFile;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -20,6 +25,19 @@ public final class ServiceProcess implements AutoCloseable {
 
   static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
 
+  /**
+   * Every service JVM this test JVM started and has not stopped: killed, with their children, when
+   * the test JVM ends however it ends (a Failsafe timeout, a test that never reached its teardown),
+   * so no service outlives the run and keeps a port, a CPU or an ffmpeg busy.
+   */
+  private static final Set<ProcessHandle> STARTED = ConcurrentHashMap.newKeySet();
+
+  static {
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(() -> STARTED.forEach(ServiceProcess::killTree), "service-process-reaper"));
+  }
+
   private final String service;
   private final String instance;
   private final int port;
@@ -28,6 +46,8 @@ public final class ServiceProcess implements AutoCloseable {
   private final Map<String, String> extraEnv;
   private Process process;
   private int starts;
+  /** Children seen when SIGTERM was sent: once the JVM has exited they are no longer its descendants. */
+  private List<ProcessHandle> childrenAtTerminate = List.of();
 
   ServiceProcess(String service, String instance, Endpoints infra, Path work, Map<String, String> extraEnv) {
     this.service = service;
@@ -66,7 +86,9 @@ public final class ServiceProcess implements AutoCloseable {
     starts++;
     ProcessBuilder pb =
         new ProcessBuilder(
-                javaBin(), "-Xmx384m", "-XX:TieredStopAtLevel=1",
+                // out of heap = dead: exit, so the harness sees it (isAlive) instead of polling a JVM
+                // whose threads die one by one
+                javaBin(), "-Xmx384m", "-XX:TieredStopAtLevel=1", "-XX:+ExitOnOutOfMemoryError",
                 "-Dorg.bytedeco.javacpp.cachedir=" + javacppCache(), "-jar", jar.toString())
             .redirectErrorStream(true)
             .redirectOutput(log().toFile());
@@ -80,6 +102,7 @@ public final class ServiceProcess implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+    STARTED.add(process.toHandle());
     return this;
   }
 
@@ -133,32 +156,59 @@ public final class ServiceProcess implements AutoCloseable {
     return text.toString();
   }
 
-  /** SIGTERM, then SIGKILL after 30 s. */
+  /** SIGTERM, without waiting: lets several services shut down at once before {@link #stop()}. */
+  public synchronized void terminate() {
+    if (process != null) {
+      childrenAtTerminate = process.descendants().toList();
+      process.destroy();
+    }
+  }
+
+  /**
+   * SIGTERM, then SIGKILL after 30 s; then SIGKILL to whatever the service started and left behind
+   * (a worker's ffmpeg). An interrupted caller (a failing test) gets the SIGKILL at once, so a
+   * teardown never leaves a service running.
+   */
   public synchronized void stop() {
     if (process == null) {
       return;
     }
+    List<ProcessHandle> children = new ArrayList<>(childrenAtTerminate);
+    children.addAll(process.descendants().toList());
     process.destroy();
     try {
       if (!process.waitFor(30, TimeUnit.SECONDS)) {
         process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
       }
     } catch (InterruptedException e) {
+      process.destroyForcibly();
       Thread.currentThread().interrupt();
     }
+    children.forEach(ProcessHandle::destroyForcibly);
+    STARTED.remove(process.toHandle());
   }
 
-  /** SIGKILL: no shutdown hook runs, nothing is acknowledged or flushed. */
+  /**
+   * SIGKILL: no shutdown hook runs, nothing is acknowledged or flushed. Its children (a worker's
+   * ffmpeg) are killed with it, as a crashed container's are.
+   */
   public synchronized void kill() {
     if (process == null) {
       return;
     }
-    process.destroyForcibly();
+    killTree(process.toHandle());
     try {
       process.waitFor(10, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+    STARTED.remove(process.toHandle());
+  }
+
+  private static void killTree(ProcessHandle root) {
+    List<ProcessHandle> children = root.descendants().toList();
+    root.destroyForcibly();
+    children.forEach(ProcessHandle::destroyForcibly);
   }
 
   public synchronized boolean isAlive() {
@@ -167,6 +217,25 @@ public final class ServiceProcess implements AutoCloseable {
 
   public synchronized long pid() {
     return process.pid();
+  }
+
+  /** The exit code of the latest start once it has exited; -1 if it was never started. */
+  public synchronized int exitValue() {
+    return process == null ? -1 : process.exitValue();
+  }
+
+  /** The last {@code lines} lines of the latest log (read from its last 64 KiB, however long it is). */
+  public String logTail(int lines) {
+    try (RandomAccessFile file = new RandomAccessFile(log().toFile(), "r")) {
+      long from = Math.max(0, file.length() - 65_536);
+      byte[] bytes = new byte[(int) (file.length() - from)];
+      file.seek(from);
+      file.readFully(bytes);
+      List<String> all = new String(bytes, StandardCharsets.UTF_8).lines().toList();
+      return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
+    } catch (IOException e) {
+      return "(no log: " + e + ")";
+    }
   }
 
   @Override
