@@ -18,7 +18,7 @@ class CacheConfiguration {
   @Bean
   AssetCache assetCache(ApiProperties props, ObjectProvider<RedisClient> redis) {
     if (props.cache().enabled()) {
-      return new RedisAssetCache(redis.getObject(), props.cache().ttl());
+      return new RedisAssetCache(redis.getObject(), props.cache().ttl(), props.cache().timeout(), props.cache().cooldown());
     }
     return new NoCache();
   }

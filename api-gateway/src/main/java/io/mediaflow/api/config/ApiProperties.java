@@ -35,8 +35,16 @@ public record ApiProperties(
   /**
    * @param enabled cache GET /api/assets/{id} documents in Redis (API_CACHE_ENABLED)
    * @param ttl safety net only: commands invalidate entries explicitly (API_CACHE_TTL)
+   * @param timeout longest a cache operation may take before the request goes on without it
+   *     (API_CACHE_TIMEOUT): a cache slower than the database is worse than none
+   * @param cooldown after a failed or late cache operation, how long requests skip the cache
+   *     before trying it again (API_CACHE_COOLDOWN)
    */
-  public record Cache(@DefaultValue("true") boolean enabled, @DefaultValue("60s") @NotNull Duration ttl) {}
+  public record Cache(
+      @DefaultValue("true") boolean enabled,
+      @DefaultValue("60s") @NotNull Duration ttl,
+      @DefaultValue("250ms") @NotNull Duration timeout,
+      @DefaultValue("5s") @NotNull Duration cooldown) {}
 
   /**
    * @param signingSecret HMAC key of playback URLs (PLAYBACK_SIGNING_SECRET); empty = derived from
