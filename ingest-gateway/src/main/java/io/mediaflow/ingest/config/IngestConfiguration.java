@@ -3,6 +3,7 @@ package io.mediaflow.ingest.config;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.mediaflow.events.UploadEvent;
+import io.mediaflow.ingest.store.BufferBudget;
 import io.mediaflow.ingest.upload.UploadPolicy;
 import io.mediaflow.platform.MediaflowProperties;
 import io.mediaflow.schemas.Topics;
@@ -35,6 +36,16 @@ class IngestConfiguration {
   @Bean
   UploadPolicy uploadPolicy(IngestProperties props) {
     return new UploadPolicy(props.allowedTypes(), props.maxFileSize().toBytes());
+  }
+
+  /** The bytes of request bodies held at once: configured, or a third of this JVM's heap. */
+  @Bean
+  BufferBudget bufferBudget(IngestProperties props) {
+    long bytes = props.bufferBudget().toBytes() > 0
+        ? props.bufferBudget().toBytes()
+        : BufferBudget.defaultBytes(Runtime.getRuntime().maxMemory());
+    log.info("buffer budget {} MiB for chunk bodies (UPLOAD_BUFFER_BUDGET)", bytes / (1024 * 1024));
+    return new BufferBudget(bytes, props.bufferWait());
   }
 
   /**

@@ -21,6 +21,10 @@ import org.springframework.validation.annotation.Validated;
  * @param chunkLockTtl how long one chunk write holds its lock at most (default 10m)
  * @param kafkaSendTimeout how long an event send may take before the request fails with 503
  * @param sweepInterval how often each instance looks for expired uploads to abort (UPLOAD_SWEEP_INTERVAL)
+ * @param bufferBudget request-body bytes held in memory at once (UPLOAD_BUFFER_BUDGET); 0 = a third
+ *     of the heap. Each chunk being written holds one chunk's worth (the S3 client buffers a part)
+ * @param bufferWait how long a chunk waits for its share of the budget before 503 OVERLOADED
+ *     (UPLOAD_BUFFER_WAIT)
  */
 @Validated
 @ConfigurationProperties("mediaflow.ingest")
@@ -37,7 +41,9 @@ public record IngestProperties(
     @NotNull @DefaultValue("24h") Duration expiry,
     @NotNull @DefaultValue("10m") Duration chunkLockTtl,
     @NotNull @DefaultValue("15s") Duration kafkaSendTimeout,
-    @NotNull @DefaultValue("1m") Duration sweepInterval) {
+    @NotNull @DefaultValue("1m") Duration sweepInterval,
+    @NotNull @DefaultValue("0") DataSize bufferBudget,
+    @NotNull @DefaultValue("60s") Duration bufferWait) {
 
   /** S3 compose needs parts of at least 5 MiB; below that the ingest job could not assemble. */
   public static final long MIN_CHUNK_SIZE = 5L * 1024 * 1024;

@@ -40,7 +40,8 @@ public enum IngestError {
   UPLOAD_LOCKED(423, "Another request is writing to upload %s; retry after it ends."),
   STORAGE_UNAVAILABLE(503, "The object store is unavailable (%s); retry later."),
   EVENTS_UNAVAILABLE(503, "The event log is unavailable (%s); retry later."),
-  STATE_UNAVAILABLE(503, "The upload state store is unavailable (%s); retry later.");
+  STATE_UNAVAILABLE(503, "The upload state store is unavailable (%s); retry later."),
+  OVERLOADED(503, "The gateway is receiving as many chunks as its memory allows; nothing was kept, send it again after the seconds in Retry-After.");
 
   private final int status;
   private final String template;

@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 class IngestErrorHandler {
 
   private static final Logger log = LoggerFactory.getLogger(IngestErrorHandler.class);
+  static final String RETRY_AFTER_SECONDS = "2";
 
   @ExceptionHandler(IngestException.class)
   void refused(IngestException e, HttpServletResponse response) throws IOException {
@@ -25,6 +26,10 @@ class IngestErrorHandler {
       log.warn("{}: {}", e.error(), e.getMessage(), e.getCause());
     }
     if (!response.isCommitted()) {
+      if (e.error().status() == 503) {
+        // every 503 here is temporary (a dependency away, the buffer budget spent): say when to retry
+        response.setHeader("Retry-After", RETRY_AFTER_SECONDS);
+      }
       JsonErrors.write(response, e.error().status(), e.error().name(), e.getMessage());
     }
   }

@@ -1,6 +1,7 @@
 package io.mediaflow.ingest.store;
 
 import io.mediaflow.ingest.error.IngestError;
+import io.mediaflow.ingest.error.IngestException;
 import io.mediaflow.ingest.upload.ChunkKeys;
 import io.mediaflow.platform.MediaflowProperties;
 import io.minio.CopyObjectArgs;
@@ -22,7 +23,7 @@ import org.springframework.stereotype.Component;
  * and only a verified chunk is copied (server-side) to its final deterministic key: a bad checksum
  * or a conflicting repeat never touches the final key, and a reader of the final key never sees a
  * half-written chunk. The MinIO client buffers one part (at most the chunk size) to sign it; no
- * code here holds a body.
+ * code here holds a body, and the {@link BufferBudget} bounds how many such parts exist at once.
  */
 @Component
 public class ChunkStore {
@@ -32,10 +33,12 @@ public class ChunkStore {
 
   private final MinioClient minio;
   private final String bucket;
+  private final BufferBudget budget;
 
-  public ChunkStore(MinioClient minio, MediaflowProperties props) {
+  public ChunkStore(MinioClient minio, MediaflowProperties props, BufferBudget budget) {
     this.minio = minio;
     this.bucket = props.s3().bucket();
+    this.budget = budget;
   }
 
   /**
@@ -45,14 +48,19 @@ public class ChunkStore {
   public StagedObject stage(String assetId, String label, InputStream body, long length, long maxBytes) {
     String key = ChunkKeys.staging(assetId, label);
     HashingInputStream hashing = new HashingInputStream(body, maxBytes + 1);
-    try {
+    boolean known = length >= 0 && length <= maxBytes;
+    long part = known ? length : Math.max(MIN_PART, maxBytes + 1);
+    // the S3 client buffers the part to sign it: reserve it before reading a byte of the body
+    try (BufferBudget.Reservation reserved = budget.reserve(part)) {
       PutObjectArgs.Builder args = PutObjectArgs.builder().bucket(bucket).object(key);
-      if (length >= 0 && length <= maxBytes) {
+      if (known) {
         args.stream(hashing, length, -1);
       } else {
-        args.stream(hashing, -1, Math.max(MIN_PART, maxBytes + 1));
+        args.stream(hashing, -1, part);
       }
       minio.putObject(args.contentType("application/octet-stream").build());
+    } catch (IngestException e) {
+      throw e;
     } catch (Exception e) {
       removeQuietly(key);
       throw IngestError.STORAGE_UNAVAILABLE.toException(describe(e));
