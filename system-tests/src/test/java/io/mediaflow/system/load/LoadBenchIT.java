@@ -137,13 +137,13 @@ class LoadBenchIT {
 
       String report =
           String.format(
-              "| %s | %d uploaders + %d reads/s for %d s, %d workers | uploads completed: %d (%.1f MiB); chunk PUT p50 %.1f ms, p99 %.1f ms | reads sent %d, answered %d (%.0f/s); p50 %.1f ms, p99 %.1f ms | rejected (503 OVERLOADED): %d reads (%.1f %%) | errors: uploads %s, reads %s; FAILED assets %d | all READY %.0f s after the load ended |%n",
+              "| %s | %d uploaders + %d reads/s for %d s, %d workers | uploads completed: %d (%.1f MiB); chunk PUT p50 %.1f ms, p99 %.1f ms | reads sent %d, answered %d (%.0f/s); p50 %.1f ms, p99 %.1f ms | rejected (503 OVERLOADED): %d reads (%.1f %%), %d chunk PUTs (sent again after Retry-After) | errors: uploads %s, reads %s; FAILED assets %d | all READY %.0f s after the load ended |%n",
               started, uploaders, rate, seconds, workers,
               uploaded.size(), uploaded.size() * Files.size(clip) / 1048576.0,
               uploads.latencies.percentileMillis(50), uploads.latencies.percentileMillis(99),
               sent.get(), readsAnswered, readsAnswered / (double) window.toSeconds(),
               reads.latencies.percentileMillis(50), reads.latencies.percentileMillis(99),
-              reads.rejected.get(), 100.0 * reads.rejected.get() / Math.max(1, sent.get()),
+              reads.rejected.get(), 100.0 * reads.rejected.get() / Math.max(1, sent.get()), uploads.rejected.get(),
               uploads.errors, reads.errors, failed, drain.toMillis() / 1000.0);
       System.out.print(report);
       Files.writeString(Path.of("target/load-result.md"), report);
@@ -167,7 +167,16 @@ class LoadBenchIT {
           int from = i * upload.chunkSize();
           byte[] chunk = java.util.Arrays.copyOfRange(bytes, from, Math.min(bytes.length, from + upload.chunkSize()));
           long t0 = System.nanoTime();
-          owner.putChunk(upload.assetId(), i, chunk);
+          HttpResponse<String> put = owner.tryPutChunk(upload.assetId(), i, chunk);
+          while (isOverloaded(put)) {
+            // what a client is told to do: wait Retry-After, send the chunk again (counted apart)
+            stats.rejected.incrementAndGet();
+            Thread.sleep(1000L * Long.parseLong(put.headers().firstValue("Retry-After").orElse("1")));
+            put = owner.tryPutChunk(upload.assetId(), i, chunk);
+          }
+          if (put.statusCode() != 200) {
+            throw new IllegalStateException("PUT chunk " + i + ": HTTP " + put.statusCode() + " " + put.body());
+          }
           stats.latencies.record((System.nanoTime() - t0) / 1000);
         }
         uploaded.add(upload.assetId());
