@@ -10,5 +10,5 @@ mvn -B -q -pl system-tests -am verify \
   -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false \
   -Dit.test='io.mediaflow.system.load.LoadBenchIT' -Dfailsafe.failIfNoSpecifiedTests=false \
   -Dmediaflow.bench.load=true -Dmediaflow.bench.uploaders="${1:-50}" -Dmediaflow.bench.rate="${2:-500}" \
-  -Dmediaflow.bench.seconds="${3:-120}" -Dmediaflow.bench.workers="${4:-2}"
+  -Dmediaflow.bench.seconds="${3:-120}" -Dmediaflow.bench.workers="${4:-2}" -Dmediaflow.services.jit=full
 cat system-tests/target/load-result.md

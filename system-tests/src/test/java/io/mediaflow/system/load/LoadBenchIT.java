@@ -3,7 +3,8 @@ package io.mediaflow.system.load;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.mediaflow.devstack.testing.MediaflowInfra;
+import io.mediaflow.devstack.DevStack;
+import io.mediaflow.system.support.FaultStack;
 import io.mediaflow.system.support.MediaflowClient;
 import io.mediaflow.system.support.Pipeline;
 import io.mediaflow.system.support.TestMedia;
@@ -28,7 +29,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Load on the dev stack (issue #8): {@code uploaders} clients upload media in chunks back to back
@@ -39,7 +39,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * that exits during the run fails the test at once, with the end of its log. A benchmark, not a CI
  * test: runs only with {@code -Dmediaflow.bench.load=true} ({@code bench/load/run.sh}).
  */
-@ExtendWith(MediaflowInfra.class)
 class LoadBenchIT {
 
   private static final HttpClient HTTP =
@@ -54,7 +53,10 @@ class LoadBenchIT {
     int seconds = Integer.getInteger("mediaflow.bench.seconds", 120);
     int workers = Integer.getInteger("mediaflow.bench.workers", 2);
 
-    try (Pipeline pipeline = Pipeline.start(MediaflowInfra.endpoints(), "load", workers)) {
+    // its own stack with data on disk, as `./mediaflow up` runs it: the tests' shared in-memory S3
+    // (4 GiB) fills up with two minutes of 50 uploaders
+    try (DevStack stack = FaultStack.start("load");
+        Pipeline pipeline = Pipeline.start(stack.endpoints(), "load", workers)) {
       Path dir = TestMedia.tempDir("load");
       Path small = TestMedia.video(dir, "small.mp4", 4, 320, 240);
       // ~50 MB of hard-to-compress video (12 s), 7 chunks of the gateway's default 8 MB: 50 of
@@ -222,9 +224,11 @@ class LoadBenchIT {
                 return;
               }
               if (error != null) {
-                stats.errors.merge(error.getClass().getSimpleName(), 1L, Long::sum);
+                Throwable cause = error.getCause() == null ? error : error.getCause();
+                stats.errors.merge(cause.getClass().getSimpleName(), 1L, Long::sum);
               } else if (response.statusCode() != 200) {
-                stats.errors.merge("HTTP " + response.statusCode(), 1L, Long::sum);
+                stats.errors.merge("HTTP " + response.statusCode() + " " + path.replaceAll("[0-9a-f]{24}", "{id}") + " "
+                    + firstLine(response.body()).replaceAll("[0-9a-f]{24}", "{id}"), 1L, Long::sum);
               }
               stats.latencies.record((System.nanoTime() - t0) / 1000);
             });
