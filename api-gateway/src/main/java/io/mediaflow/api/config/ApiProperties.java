@@ -30,7 +30,7 @@ public record ApiProperties(
     @Valid @DefaultValue Playback playback,
     @Valid @DefaultValue Listing listing,
     @Valid @DefaultValue Ops ops,
-    @DefaultValue("256") @Min(1) int maxInFlight) {
+    @DefaultValue("96") @Min(1) int maxInFlight) {
 
   /**
    * @param enabled cache GET /api/assets/{id} documents in Redis (API_CACHE_ENABLED)

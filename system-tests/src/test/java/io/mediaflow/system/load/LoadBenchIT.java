@@ -210,7 +210,7 @@ class LoadBenchIT {
     ThreadLocalRandom random = ThreadLocalRandom.current();
     String path =
         random.nextInt(10) == 0
-            ? "/api/assets?page=0&size=20"
+            ? "/api/assets?page=1&size=20"
             : "/api/assets/" + readable.get(random.nextInt(readable.size()));
     HttpRequest request =
         owner.authorized(URI.create(owner.apiUrl() + path)).timeout(Duration.ofSeconds(30)).GET().build();
