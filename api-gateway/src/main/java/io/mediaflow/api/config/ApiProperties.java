@@ -20,6 +20,8 @@ import org.springframework.validation.annotation.Validated;
  * @param maxInFlight requests served at once (API_MAX_IN_FLIGHT), async ones counted until their
  *     answer is complete; beyond it a request is answered 503 OVERLOADED at once. Health and
  *     actuator paths are not counted
+ * @param maxQueued requests that may wait for a Tomcat thread (API_MAX_QUEUED); while more wait,
+ *     requests are answered 503 OVERLOADED as threads reach them, so the queue drains
  */
 @Validated
 @ConfigurationProperties("mediaflow.api")
@@ -30,7 +32,8 @@ public record ApiProperties(
     @Valid @DefaultValue Playback playback,
     @Valid @DefaultValue Listing listing,
     @Valid @DefaultValue Ops ops,
-    @DefaultValue("96") @Min(1) int maxInFlight) {
+    @DefaultValue("96") @Min(1) int maxInFlight,
+    @DefaultValue("32") @Min(0) int maxQueued) {
 
   /**
    * @param enabled cache GET /api/assets/{id} documents in Redis (API_CACHE_ENABLED)

@@ -3,6 +3,8 @@ package io.mediaflow.api.overload;
 import io.mediaflow.api.config.ApiProperties;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.DispatcherType;
+import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -18,11 +20,22 @@ class InFlightLimitConfiguration {
    * token check. Only the first dispatch of a request takes a permit; its async dispatch does not.
    */
   @Bean
-  FilterRegistrationBean<InFlightLimitFilter> inFlightLimitFilter(ApiProperties props, MeterRegistry registry) {
+  FilterRegistrationBean<InFlightLimitFilter> inFlightLimitFilter(ApiProperties props, MeterRegistry registry, TomcatQueue queue) {
     FilterRegistrationBean<InFlightLimitFilter> registration =
-        new FilterRegistrationBean<>(new InFlightLimitFilter(props.maxInFlight(), registry));
+        new FilterRegistrationBean<>(new InFlightLimitFilter(props.maxInFlight(), props.maxQueued(), queue, registry));
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
     registration.setDispatcherTypes(DispatcherType.REQUEST);
     return registration;
+  }
+
+  @Bean
+  TomcatQueue tomcatQueue() {
+    return new TomcatQueue();
+  }
+
+  /** Lets {@link TomcatQueue} see the connector's executor. */
+  @Bean
+  WebServerFactoryCustomizer<TomcatServletWebServerFactory> tomcatQueueCapture(TomcatQueue queue) {
+    return factory -> factory.addConnectorCustomizers(queue::connector);
   }
 }

@@ -14,6 +14,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.IntSupplier;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -30,10 +31,24 @@ final class InFlightLimitFilter extends OncePerRequestFilter {
 
   private final int limit;
   private final Semaphore permits;
+  private final int maxQueued;
+  private final IntSupplier queued;
   private final Counter rejected;
 
   InFlightLimitFilter(int limit, MeterRegistry registry) {
+    this(limit, Integer.MAX_VALUE, () -> 0, registry);
+  }
+
+  /**
+   * @param maxQueued requests allowed to wait for a Tomcat thread; while more wait, each request a
+   *     thread takes is refused at once (cheaply), which drains the queue instead of letting every
+   *     request wait its turn for a minute
+   * @param queued how many wait now ({@link TomcatQueue})
+   */
+  InFlightLimitFilter(int limit, int maxQueued, IntSupplier queued, MeterRegistry registry) {
     this.limit = limit;
+    this.maxQueued = maxQueued;
+    this.queued = queued;
     this.permits = new Semaphore(limit);
     Gauge.builder("mediaflow.api.requests.in.flight", this, InFlightLimitFilter::inFlight)
         .description("requests being answered (async ones until complete); at most mediaflow.api.max-in-flight")
@@ -58,7 +73,7 @@ final class InFlightLimitFilter extends OncePerRequestFilter {
   protected void doFilterInternal(
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
-    if (!permits.tryAcquire()) {
+    if (queued.getAsInt() > maxQueued || !permits.tryAcquire()) {
       rejected.increment();
       ApiError error = ApiError.OVERLOADED;
       response.setHeader(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);

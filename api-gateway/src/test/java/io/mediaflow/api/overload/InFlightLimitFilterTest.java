@@ -49,6 +49,26 @@ class InFlightLimitFilterTest {
   }
 
   @Test
+  void whileTooManyRequestsWaitForAThreadEachOneReachedIsRefusedUntilTheQueueDrains() throws Exception {
+    AtomicInteger waiting = new AtomicInteger(33);
+    InFlightLimitFilter queued = new InFlightLimitFilter(96, 32, waiting::get, new SimpleMeterRegistry());
+    MockHttpServletResponse refused = new MockHttpServletResponse();
+    queued.doFilter(get("/api/assets/1"), refused, syncController);
+    assertThat(refused.getStatus()).isEqualTo(503);
+    assertThat(refused.getContentAsString()).contains("\"code\":\"OVERLOADED\"");
+    assertThat(served).hasValue(0);
+
+    MockHttpServletResponse health = new MockHttpServletResponse();
+    queued.doFilter(get("/health"), health, syncController);
+    assertThat(health.getStatus()).as("health is never refused").isEqualTo(200);
+
+    waiting.set(32);
+    MockHttpServletResponse admitted = new MockHttpServletResponse();
+    queued.doFilter(get("/api/assets/1"), admitted, syncController);
+    assertThat(admitted.getStatus()).isEqualTo(200);
+  }
+
+  @Test
   void anAsyncRequestHoldsItsPermitUntilItsAnswerIsComplete() throws Exception {
     MockHttpServletRequest first = startAsync("/api/assets/1");
     startAsync("/api/assets/2");
