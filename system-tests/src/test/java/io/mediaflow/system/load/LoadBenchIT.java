@@ -41,8 +41,15 @@ import org.junit.jupiter.api.Test;
  */
 class LoadBenchIT {
 
-  private static final HttpClient HTTP =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).executor(Executors.newFixedThreadPool(8)).build();
+  /**
+   * Reads go through several clients, round robin: one Java HttpClient does all its I/O on one
+   * selector thread, which in this JVM (that also runs Kafka, S3Proxy and the MongoDB server) could
+   * itself become the queue the test measures.
+   */
+  private static final HttpClient[] READERS = java.util.stream.IntStream.range(0, 8)
+      .mapToObj(i -> HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build())
+      .toArray(HttpClient[]::new);
+  private static final AtomicLong NEXT_READER = new AtomicLong();
 
   @Test
   void uploadsAndReadsUnderLoadWithoutErrors() throws Exception {
@@ -124,6 +131,8 @@ class LoadBenchIT {
         ticker.shutdownNow();
       }
 
+      String serverSide = serverSideReads(owner);
+
       long drainStart = System.nanoTime();
       int failed = 0;
       for (String id : uploaded) {
@@ -139,14 +148,14 @@ class LoadBenchIT {
 
       String report =
           String.format(
-              "| %s | %d uploaders + %d reads/s for %d s, %d workers | uploads completed: %d (%.1f MiB); chunk PUT p50 %.1f ms, p99 %.1f ms | reads sent %d, answered %d (%.0f/s); p50 %.1f ms, p99 %.1f ms | rejected (503 OVERLOADED): %d reads (%.1f %%), %d chunk PUTs (sent again after Retry-After) | errors: uploads %s, reads %s; FAILED assets %d | all READY %.0f s after the load ended |%n",
+              "| %s | %d uploaders + %d reads/s for %d s, %d workers | uploads completed: %d (%.1f MiB); chunk PUT p50 %.1f ms, p99 %.1f ms | reads sent %d, answered %d (%.0f/s); p50 %.1f ms, p99 %.1f ms | rejected (503 OVERLOADED): %d reads (%.1f %%), %d chunk PUTs (sent again after Retry-After) | errors: uploads %s, reads %s; FAILED assets %d | all READY %.0f s after the load ended | gateway's own view of the reads: %s |%n",
               started, uploaders, rate, seconds, workers,
               uploaded.size(), uploaded.size() * Files.size(clip) / 1048576.0,
               uploads.latencies.percentileMillis(50), uploads.latencies.percentileMillis(99),
               sent.get(), readsAnswered, readsAnswered / (double) window.toSeconds(),
               reads.latencies.percentileMillis(50), reads.latencies.percentileMillis(99),
               reads.rejected.get(), 100.0 * reads.rejected.get() / Math.max(1, sent.get()), uploads.rejected.get(),
-              uploads.errors, reads.errors, failed, drain.toMillis() / 1000.0);
+              uploads.errors, reads.errors, failed, drain.toMillis() / 1000.0, serverSide);
       System.out.print(report);
       Files.writeString(Path.of("target/load-result.md"), report);
 
@@ -215,7 +224,7 @@ class LoadBenchIT {
     HttpRequest request =
         owner.authorized(URI.create(owner.apiUrl() + path)).timeout(Duration.ofSeconds(30)).GET().build();
     long t0 = System.nanoTime();
-    HTTP.sendAsync(request, HttpResponse.BodyHandlers.ofString())
+    READERS[(int) (NEXT_READER.getAndIncrement() % READERS.length)].sendAsync(request, HttpResponse.BodyHandlers.ofString())
         .whenComplete(
             (response, error) -> {
               if (error == null && isOverloaded(response)) {
@@ -232,6 +241,39 @@ class LoadBenchIT {
               }
               stats.latencies.record((System.nanoTime() - t0) / 1000);
             });
+  }
+
+  /**
+   * The gateway's own timing of the reads (Micrometer's http_server_requests, from the request's
+   * first filter to its answer): count, mean and max. Set against the client's percentiles it tells
+   * time spent in the gateway from time spent queueing before it (kernel, client).
+   */
+  private static String serverSideReads(MediaflowClient owner) {
+    try {
+      HttpResponse<String> metrics = READERS[0].send(
+          HttpRequest.newBuilder(URI.create(owner.apiUrl() + "/actuator/prometheus")).timeout(Duration.ofSeconds(30)).build(),
+          HttpResponse.BodyHandlers.ofString());
+      double count = 0;
+      double sum = 0;
+      double max = 0;
+      for (String line : metrics.body().lines().toList()) {
+        if (!line.startsWith("http_server_requests_seconds") || !line.contains("uri=\"/api/assets")) {
+          continue;
+        }
+        double value = Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+        if (line.startsWith("http_server_requests_seconds_count")) {
+          count += value;
+        } else if (line.startsWith("http_server_requests_seconds_sum")) {
+          sum += value;
+        } else if (line.startsWith("http_server_requests_seconds_max")) {
+          max = Math.max(max, value);
+        }
+      }
+      return String.format("%.0f answered, mean %.1f ms, max %.1f ms (last minutes)", count,
+          count == 0 ? 0 : 1000 * sum / count, 1000 * max);
+    } catch (Exception e) {
+      return "unavailable (" + e + ")";
+    }
   }
 
   private static boolean isOverloaded(HttpResponse<String> response) {
