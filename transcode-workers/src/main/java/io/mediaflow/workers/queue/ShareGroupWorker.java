@@ -154,7 +154,10 @@ final class ShareGroupWorker implements Runnable {
     return holdRenewing(lease, System.nanoTime() + wait.toNanos());
   }
 
-  /** Keeps the job's lock renewed until {@code until} (nanoTime); false when the worker stops first. */
+  /**
+   * Keeps the job's lock renewed until {@code until} (nanoTime); false when the worker stops first or
+   * the lock is lost.
+   */
   private boolean holdRenewing(Lease lease, long until) {
     Duration every = lease.cadence(settings.renewInterval());
     long renewAt = System.nanoTime() + every.toNanos();
@@ -176,7 +179,7 @@ final class ShareGroupWorker implements Runnable {
     return !lease.lost();
   }
 
-  /** The outcome, or null when the job was stopped because the worker is shutting down. */
+  /** The outcome, or null when the job was stopped: the worker is shutting down, or its lock was lost. */
   private JobOutcome awaitRenewing(Lease lease, Future<JobOutcome> running) {
     // wait in short slices so that a stop request is seen at once, renew on the renewal period
     Duration every = lease.cadence(settings.renewInterval());
