@@ -93,9 +93,13 @@ class AssetReadBenchIT {
     try (ServerSocket s = new ServerSocket(0)) {
       port = s.getLocalPort();
     }
-    ProcessBuilder pb = new ProcessBuilder(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx" + heap,
-        "-jar", Path.of("target", "api-gateway.jar").toString()));
+    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx" + heap));
+    if (Boolean.getBoolean("mediaflow.bench.jfr")) {
+      // a profile of the measured phase to read with `jfr print --events jdk.ExecutionSample`
+      command.add("-XX:StartFlightRecording=settings=profile,filename=" + Path.of("target", "bench-gateway-cache-" + (cache ? "on" : "off") + ".jfr"));
+    }
+    command.addAll(List.of("-jar", Path.of("target", "api-gateway.jar").toString()));
+    ProcessBuilder pb = new ProcessBuilder(command);
     pb.environment().putAll(e.environment());
     pb.environment().put("PORT", Integer.toString(port));
     pb.environment().put("BIND_ADDRESS", "127.0.0.1");
