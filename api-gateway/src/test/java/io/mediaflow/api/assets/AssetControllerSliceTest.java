@@ -5,7 +5,6 @@ import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.ArgumentMatchers.isNull;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.asyncDispatch;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -43,8 +42,7 @@ class AssetControllerSliceTest {
     AssetView view = AssetViews.toView(AssetDocuments.toAsset(AssetConvertersTest.full()), AssetConvertersTest.LINKS);
     when(queries.get(eq(ID), eq(new Viewer("root", true)))).thenReturn(Mono.just(view));
 
-    var started = mvc.perform(get("/api/assets/" + ID).principal(ADMIN)).andReturn();
-    mvc.perform(asyncDispatch(started))
+    mvc.perform(get("/api/assets/" + ID).principal(ADMIN))
         .andExpect(status().isOk())
         .andExpect(jsonPath("$.id").value(ID))
         .andExpect(jsonPath("$.variants[0].profile").value("360p"))
@@ -56,8 +54,7 @@ class AssetControllerSliceTest {
     when(queries.list(eq("READY"), eq("cats"), eq(2), isNull(), any()))
         .thenReturn(Mono.just(new AssetPage(List.of(), 2, 20, 21)));
 
-    var started = mvc.perform(get("/api/assets?status=READY&q=cats&page=2").principal(ADMIN)).andReturn();
-    mvc.perform(asyncDispatch(started))
+    mvc.perform(get("/api/assets?status=READY&q=cats&page=2").principal(ADMIN))
         .andExpect(status().isOk())
         .andExpect(jsonPath("$.items").isArray())
         .andExpect(jsonPath("$.page").value(2))
@@ -69,13 +66,21 @@ class AssetControllerSliceTest {
   void errorsFromTheQueryAreInTheErrorShape() throws Exception {
     when(queries.get(eq(ID), any())).thenReturn(Mono.error(ApiError.FORBIDDEN.exception("private")));
 
-    var started = mvc.perform(get("/api/assets/" + ID).principal(ADMIN)).andReturn();
-    mvc.perform(asyncDispatch(started))
+    mvc.perform(get("/api/assets/" + ID).principal(ADMIN))
         .andExpect(status().isForbidden())
         .andExpect(jsonPath("$.code").value("FORBIDDEN"))
         .andExpect(jsonPath("$.error").value("private"));
     mvc.perform(get("/api/assets?page=x").principal(ADMIN))
         .andExpect(status().isBadRequest())
         .andExpect(jsonPath("$.code").value("INVALID_QUERY"));
+  }
+
+  @Test
+  void aReadThatTimesOutIsAnswered503StorageUnavailable() throws Exception {
+    when(queries.get(eq(ID), any())).thenReturn(Mono.error(new java.util.concurrent.TimeoutException()));
+
+    mvc.perform(get("/api/assets/" + ID).principal(ADMIN))
+        .andExpect(status().isServiceUnavailable())
+        .andExpect(jsonPath("$.code").value("STORAGE_UNAVAILABLE"));
   }
 }
