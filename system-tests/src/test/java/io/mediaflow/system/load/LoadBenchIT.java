@@ -8,25 +8,31 @@ import io.mediaflow.system.support.FaultStack;
 import io.mediaflow.system.support.MediaflowClient;
 import io.mediaflow.system.support.Pipeline;
 import io.mediaflow.system.support.TestMedia;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
@@ -38,15 +44,18 @@ import org.junit.jupiter.api.Test;
  * in-flight limit at work, reported apart) and the errors, which must be zero. A service process
  * that exits during the run fails the test at once, with the end of its log. A benchmark, not a CI
  * test: runs only with {@code -Dmediaflow.bench.load=true} ({@code bench/load/run.sh}).
+ *
+ * <p>The reads come from {@link ReadDriver}, a JVM of its own with at most {@code connections}
+ * ({@code -Dmediaflow.bench.connections}, 128) keep-alive connections, its latencies counted from
+ * each read's intended send time: driven from this JVM, next to Kafka, S3Proxy, the MongoDB server
+ * and the uploaders, the reads queued in the client (11-30 01:01: the gateway timed them at 407 ms
+ * mean, the client at a 9.9 s median). This JVM tells the driver which assets it may read through
+ * an ids file.
  */
 class LoadBenchIT {
 
-  /**
-   * One client for the reads. Spreading them over 8 clients was tried (11-30 01:01): the ticker then
-   * sent only 226 of its 500 reads/s, so the driver, not the gateway, set the pace.
-   */
-  private static final HttpClient READER =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).executor(Executors.newFixedThreadPool(8)).build();
+  /** For the gateway's metrics after the load (the reads themselves are the driver's). */
+  private static final HttpClient METRICS = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   @Test
   void uploadsAndReadsUnderLoadWithoutErrors() throws Exception {
@@ -56,6 +65,7 @@ class LoadBenchIT {
     int rate = Integer.getInteger("mediaflow.bench.rate", 500);
     int seconds = Integer.getInteger("mediaflow.bench.seconds", 120);
     int workers = Integer.getInteger("mediaflow.bench.workers", 2);
+    int connections = Integer.getInteger("mediaflow.bench.connections", 128);
 
     // its own stack with data on disk, as `./mediaflow up` runs it: the tests' shared in-memory S3
     // (4 GiB) fills up with two minutes of 50 uploaders
@@ -74,59 +84,74 @@ class LoadBenchIT {
           "-g", "50", "-pix_fmt", "yuv420p", "-c:a", "aac", "-b:a", "64k", "-shortest", clip.toString());
       MediaflowClient owner = pipeline.client("load-owner", false);
 
-      // assets to read from the first second on: a few READY ones, and every upload once it is visible
-      List<String> readable = new CopyOnWriteArrayList<>();
+      // assets to read from the first second on: a few READY ones, and every upload once it is
+      // visible, one id a line in the file the read driver reads again every second
+      Path target = Path.of("target").toAbsolutePath();
+      Path idsFile = target.resolve("load-read-ids.txt");
+      Path driverResult = target.resolve("load-reads.properties");
+      Path driverLog = target.resolve("load-read-driver.log");
+      Files.deleteIfExists(driverResult);
+      Files.writeString(idsFile, "");
+      Consumer<String> readable = id -> appendLine(idsFile, id);
+      List<String> ready = new ArrayList<>();
       for (int i = 0; i < 10; i++) {
-        readable.add(owner.upload(small, "video/mp4", i % 2 == 0 ? "private" : "public"));
+        ready.add(owner.upload(small, "video/mp4", i % 2 == 0 ? "private" : "public"));
       }
-      for (String id : readable) {
+      for (String id : ready) {
         owner.awaitStatus(id, Duration.ofMinutes(3), Set.of("READY", "FAILED"), pipeline::assertAllAlive);
+        readable.accept(id);
       }
 
       Stats uploads = new Stats();
-      Stats reads = new Stats();
       List<String> uploaded = new CopyOnWriteArrayList<>();
-      long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-      Instant started = Instant.now();
-
       byte[] bytes = Files.readAllBytes(clip);
       ExecutorService uploaderPool = Executors.newFixedThreadPool(uploaders);
-      ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor();
-      AtomicLong sent = new AtomicLong();
-      Duration window;
+      Process driver = null;
+      long end;
+      Instant started;
       try {
+        long driverDeadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds + 60L);
+        driver = startReadDriver(owner, rate, seconds, connections, idsFile, driverResult, driverLog);
+        end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        started = Instant.now();
         for (int u = 0; u < uploaders; u++) {
           uploaderPool.submit(() -> uploadUntil(end, owner, clip, bytes, uploads, uploaded, readable));
         }
-        long periodNanos = 1_000_000_000L / rate;
-        ticker.scheduleAtFixedRate(
-            () -> {
-              if (System.nanoTime() < end) {
-                sent.incrementAndGet();
-                read(owner, readable, reads);
-              }
-            },
-            0, periodNanos, TimeUnit.NANOSECONDS);
 
         uploaderPool.shutdown();
         long uploadDeadline = end + TimeUnit.SECONDS.toNanos(300);
         while (!uploaderPool.awaitTermination(1, TimeUnit.SECONDS)) {
           pipeline.assertAllAlive();
+          assertDriverNotFailed(driver, driverLog);
           if (System.nanoTime() - uploadDeadline > 0) {
             throw new AssertionError("uploaders still busy 300 s after the load window ended");
           }
         }
-        ticker.shutdown();
-        ticker.awaitTermination(10, TimeUnit.SECONDS);
-        window = Duration.between(started, Instant.now());
-        Thread.sleep(5_000); // answers still in flight
+        // its last reads may wait up to 30 s for an answer after the window
+        while (!driver.waitFor(1, TimeUnit.SECONDS)) {
+          pipeline.assertAllAlive();
+          if (System.nanoTime() - driverDeadline > 0) {
+            throw new AssertionError("read driver still running 60 s after its window ended: " + tail(driverLog));
+          }
+        }
+        assertDriverNotFailed(driver, driverLog);
         pipeline.assertAllAlive();
       } finally {
         // a failure above (a dead service, say) must not leave clients hammering the stack while the
         // pipeline is torn down
         uploaderPool.shutdownNow();
-        ticker.shutdownNow();
+        if (driver != null && driver.isAlive()) {
+          driver.destroyForcibly();
+        }
       }
+      Properties reads = new Properties();
+      try (Reader in = Files.newBufferedReader(driverResult)) {
+        reads.load(in);
+      }
+      Map<String, Long> readErrors = new TreeMap<>();
+      reads.stringPropertyNames().stream()
+          .filter(key -> key.startsWith("error."))
+          .forEach(key -> readErrors.put(key.substring("error.".length()), Long.parseLong(reads.getProperty(key))));
 
       String serverSide = serverSideReads(owner);
 
@@ -141,24 +166,28 @@ class LoadBenchIT {
         }
       }
       Duration drain = Duration.ofNanos(System.nanoTime() - drainStart);
-      long readsAnswered = reads.latencies.count();
+      long readsSent = Long.parseLong(reads.getProperty("sent"));
+      long readsAnswered = Long.parseLong(reads.getProperty("ok"));
+      long readsRejected = Long.parseLong(reads.getProperty("rejected"));
 
       String report =
           String.format(
-              "| %s | %d uploaders + %d reads/s for %d s, %d workers | uploads completed: %d (%.1f MiB); chunk PUT p50 %.1f ms, p99 %.1f ms | reads sent %d, answered %d (%.0f/s); p50 %.1f ms, p99 %.1f ms | rejected (503 OVERLOADED): %d reads (%.1f %%), %d chunk PUTs (sent again after Retry-After) | errors: uploads %s, reads %s; FAILED assets %d | all READY %.0f s after the load ended | gateway's own view of the reads: %s |%n",
-              started, uploaders, rate, seconds, workers,
+              "| %s | %d uploaders + %d reads/s for %d s, %d workers; read driver: own JVM, at most %d connections | uploads completed: %d (%.1f MiB); chunk PUT p50 %.1f ms, p99 %.1f ms | reads sent %d (%s/s), answered %d (%.0f/s); CO-corrected p50 %s ms, p99 %s ms from intended send time; service time p50 %s ms, p99 %s ms; max driver backlog %s (at %s s), driver CPU %s s | rejected (503 OVERLOADED): %d reads (%.1f %%), %d chunk PUTs (sent again after Retry-After) | errors: uploads %s, reads %s; FAILED assets %d | all READY %.0f s after the load ended | gateway's own view of the reads: %s |%n",
+              started, uploaders, rate, seconds, workers, connections,
               uploaded.size(), uploaded.size() * Files.size(clip) / 1048576.0,
               uploads.latencies.percentileMillis(50), uploads.latencies.percentileMillis(99),
-              sent.get(), readsAnswered, readsAnswered / (double) window.toSeconds(),
-              reads.latencies.percentileMillis(50), reads.latencies.percentileMillis(99),
-              reads.rejected.get(), 100.0 * reads.rejected.get() / Math.max(1, sent.get()), uploads.rejected.get(),
-              uploads.errors, reads.errors, failed, drain.toMillis() / 1000.0, serverSide);
+              readsSent, reads.getProperty("sendRate"), readsAnswered, readsAnswered / (double) seconds,
+              reads.getProperty("latency.p50.ms"), reads.getProperty("latency.p99.ms"),
+              reads.getProperty("service.p50.ms"), reads.getProperty("service.p99.ms"),
+              reads.getProperty("backlog.max"), reads.getProperty("backlog.max.atSecond"), reads.getProperty("cpuSeconds"),
+              readsRejected, 100.0 * readsRejected / Math.max(1, readsSent), uploads.rejected.get(),
+              uploads.errors, readErrors, failed, drain.toMillis() / 1000.0, serverSide);
       System.out.print(report);
       Files.writeString(Path.of("target/load-result.md"), report);
 
       assertThat(uploads.errors).as("upload errors").isEmpty();
-      assertThat(reads.errors).as("read errors").isEmpty();
-      assertThat(readsAnswered + reads.rejected.get()).as("reads answered or rejected").isEqualTo(sent.get());
+      assertThat(readErrors).as("read errors").isEmpty();
+      assertThat(readsAnswered + readsRejected).as("reads answered or rejected").isEqualTo(readsSent);
     }
   }
 
@@ -167,7 +196,7 @@ class LoadBenchIT {
    * until the test gives up (interrupted).
    */
   private static void uploadUntil(
-      long end, MediaflowClient owner, Path clip, byte[] bytes, Stats stats, List<String> uploaded, List<String> readable) {
+      long end, MediaflowClient owner, Path clip, byte[] bytes, Stats stats, List<String> uploaded, Consumer<String> readable) {
     while (System.nanoTime() < end && !Thread.currentThread().isInterrupted()) {
       try {
         MediaflowClient.Upload upload = owner.startUpload(clip, "video/mp4", "private");
@@ -189,7 +218,7 @@ class LoadBenchIT {
         }
         uploaded.add(upload.assetId());
         awaitVisible(owner, upload.assetId());
-        readable.add(upload.assetId());
+        readable.accept(upload.assetId());
       } catch (InterruptedException e) {
         return;
       } catch (Throwable e) {
@@ -209,35 +238,43 @@ class LoadBenchIT {
   }
 
   /**
-   * One read: an asset by id (9 in 10) or the first page of the owner's list. Any answer but 200 is
-   * an error, except the gateway's 503 OVERLOADED, counted apart: a request it turned away at once.
+   * Starts {@link ReadDriver} in a JVM of its own (full JIT, 256 MB, the serial collector: one small
+   * heap needs no parallel GC threads on 2 cores), output to {@code log}.
    */
-  private static void read(MediaflowClient owner, List<String> readable, Stats stats) {
-    ThreadLocalRandom random = ThreadLocalRandom.current();
-    String path =
-        random.nextInt(10) == 0
-            ? "/api/assets?page=1&size=20"
-            : "/api/assets/" + readable.get(random.nextInt(readable.size()));
-    HttpRequest request =
-        owner.authorized(URI.create(owner.apiUrl() + path)).timeout(Duration.ofSeconds(30)).GET().build();
-    long t0 = System.nanoTime();
-    READER.sendAsync(request, HttpResponse.BodyHandlers.ofString())
-        .whenComplete(
-            (response, error) -> {
-              if (error == null && isOverloaded(response)) {
-                // not in the latencies: an immediate refusal would flatter the percentiles
-                stats.rejected.incrementAndGet();
-                return;
-              }
-              if (error != null) {
-                Throwable cause = error.getCause() == null ? error : error.getCause();
-                stats.errors.merge(cause.getClass().getSimpleName(), 1L, Long::sum);
-              } else if (response.statusCode() != 200) {
-                stats.errors.merge("HTTP " + response.statusCode() + " " + path.replaceAll("[0-9a-f]{24}", "{id}") + " "
-                    + firstLine(response.body()).replaceAll("[0-9a-f]{24}", "{id}"), 1L, Long::sum);
-              }
-              stats.latencies.record((System.nanoTime() - t0) / 1000);
-            });
+  private static Process startReadDriver(
+      MediaflowClient owner, int rate, int seconds, int connections, Path ids, Path result, Path log) throws IOException {
+    List<String> command = List.of(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-Xmx256m", "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError",
+        "-cp", System.getProperty("java.class.path"), ReadDriver.class.getName(),
+        owner.apiUrl(), owner.token(), Integer.toString(rate), Integer.toString(seconds), Integer.toString(connections),
+        ids.toString(), result.toString());
+    return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+  }
+
+  /** The driver exits 0 when its window is over and its result written; anything else fails the run at once. */
+  private static void assertDriverNotFailed(Process driver, Path log) {
+    if (!driver.isAlive() && driver.exitValue() != 0) {
+      throw new AssertionError("read driver exited with " + driver.exitValue() + ": " + tail(log));
+    }
+  }
+
+  private static String tail(Path log) {
+    try {
+      List<String> lines = Files.readAllLines(log);
+      return String.join("\n", lines.subList(Math.max(0, lines.size() - 20), lines.size()));
+    } catch (IOException e) {
+      return "(no log: " + e + ")";
+    }
+  }
+
+  /** One id a line, appended whole: the driver reads complete lines only. */
+  private static synchronized void appendLine(Path file, String id) {
+    try {
+      Files.writeString(file, id + "\n", StandardOpenOption.APPEND);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /**
@@ -247,7 +284,7 @@ class LoadBenchIT {
    */
   private static String serverSideReads(MediaflowClient owner) {
     try {
-      HttpResponse<String> metrics = READER.send(
+      HttpResponse<String> metrics = METRICS.send(
           HttpRequest.newBuilder(URI.create(owner.apiUrl() + "/actuator/prometheus")).timeout(Duration.ofSeconds(30)).build(),
           HttpResponse.BodyHandlers.ofString());
       double count = 0;
