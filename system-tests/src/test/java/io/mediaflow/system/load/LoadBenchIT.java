@@ -107,6 +107,8 @@ class LoadBenchIT {
       byte[] bytes = Files.readAllBytes(clip);
       ExecutorService uploaderPool = Executors.newFixedThreadPool(uploaders);
       Process driver = null;
+      CpuTimes cpu = new CpuTimes();
+      String cpuUse;
       long end;
       Instant started;
       try {
@@ -114,6 +116,18 @@ class LoadBenchIT {
         driver = startReadDriver(owner, rate, seconds, connections, idsFile, driverResult, driverLog);
         end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
         started = Instant.now();
+        cpu.addOwn("test JVM (Kafka, S3Proxy, MongoDB server, uploaders)", ProcessHandle.current())
+            .add("ingest-gateway", ProcessHandle.of(pipeline.ingest().pid()).orElseThrow())
+            .add("asset-projector", ProcessHandle.of(pipeline.projector().pid()).orElseThrow())
+            .add("api-gateway", ProcessHandle.of(pipeline.api().pid()).orElseThrow());
+        for (var worker : pipeline.workers()) {
+          cpu.add(worker.name() + " + ffmpeg", ProcessHandle.of(worker.pid()).orElseThrow());
+        }
+        cpu.add("read driver", driver.toHandle());
+        ProcessHandle.current().children()
+            .filter(child -> child.info().command().orElse("").contains("redis-server"))
+            .forEach(redis -> cpu.add("redis-server", redis));
+        cpu.start();
         for (int u = 0; u < uploaders; u++) {
           uploaderPool.submit(() -> uploadUntil(end, owner, clip, bytes, uploads, uploaded, readable));
         }
@@ -136,6 +150,7 @@ class LoadBenchIT {
         }
         assertDriverNotFailed(driver, driverLog);
         pipeline.assertAllAlive();
+        cpuUse = cpu.since(Duration.between(started, Instant.now()).toMillis() / 1000.0, Runtime.getRuntime().availableProcessors());
       } finally {
         // a failure above (a dead service, say) must not leave clients hammering the stack while the
         // pipeline is torn down
@@ -172,7 +187,7 @@ class LoadBenchIT {
 
       String report =
           String.format(
-              "| %s | %d uploaders + %d reads/s for %d s, %d workers; read driver: own JVM, at most %d connections | uploads completed: %d (%.1f MiB); chunk PUT p50 %.1f ms, p99 %.1f ms | reads sent %d (%s/s), answered %d (%.0f/s); CO-corrected p50 %s ms, p99 %s ms from intended send time; service time p50 %s ms, p99 %s ms; max driver backlog %s (at %s s), driver CPU %s s | rejected (503 OVERLOADED): %d reads (%.1f %%), %d chunk PUTs (sent again after Retry-After) | errors: uploads %s, reads %s; FAILED assets %d | all READY %.0f s after the load ended | gateway's own view of the reads: %s |%n",
+              "| %s | %d uploaders + %d reads/s for %d s, %d workers; read driver: own JVM, at most %d connections | uploads completed: %d (%.1f MiB); chunk PUT p50 %.1f ms, p99 %.1f ms | reads sent %d (%s/s), answered %d (%.0f/s); CO-corrected p50 %s ms, p99 %s ms from intended send time; service time p50 %s ms, p99 %s ms; max driver backlog %s (at %s s), driver CPU %s s | rejected (503 OVERLOADED): %d reads (%.1f %%), %d chunk PUTs (sent again after Retry-After) | errors: uploads %s, reads %s; FAILED assets %d | all READY %.0f s after the load ended | gateway's own view of the reads: %s | CPU from the start of the load until the last read was answered: %s |%n",
               started, uploaders, rate, seconds, workers, connections,
               uploaded.size(), uploaded.size() * Files.size(clip) / 1048576.0,
               uploads.latencies.percentileMillis(50), uploads.latencies.percentileMillis(99),
@@ -181,7 +196,7 @@ class LoadBenchIT {
               reads.getProperty("service.p50.ms"), reads.getProperty("service.p99.ms"),
               reads.getProperty("backlog.max"), reads.getProperty("backlog.max.atSecond"), reads.getProperty("cpuSeconds"),
               readsRejected, 100.0 * readsRejected / Math.max(1, readsSent), uploads.rejected.get(),
-              uploads.errors, readErrors, failed, drain.toMillis() / 1000.0, serverSide);
+              uploads.errors, readErrors, failed, drain.toMillis() / 1000.0, serverSide, cpuUse);
       System.out.print(report);
       Files.writeString(Path.of("target/load-result.md"), report);
 
