@@ -66,6 +66,7 @@ class LoadBenchIT {
     int seconds = Integer.getInteger("mediaflow.bench.seconds", 120);
     int workers = Integer.getInteger("mediaflow.bench.workers", 2);
     int connections = Integer.getInteger("mediaflow.bench.connections", 128);
+    int warmup = Integer.getInteger("mediaflow.bench.warmup", 60);
 
     // its own stack with data on disk, as `./mediaflow up` runs it: the tests' shared in-memory S3
     // (4 GiB) fills up with two minutes of 50 uploaders
@@ -112,8 +113,20 @@ class LoadBenchIT {
       long end;
       Instant started;
       try {
+        Files.deleteIfExists(ReadDriver.startedMarker(driverResult));
+        driver = startReadDriver(owner, rate, seconds, connections, warmup, idsFile, driverResult, driverLog);
+        // the reads warm the gateway up first (not counted); the uploads and the window start with
+        // the driver's measured window
+        long warmDeadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(warmup + 60L);
+        while (!Files.exists(ReadDriver.startedMarker(driverResult))) {
+          assertDriverNotFailed(driver, driverLog);
+          pipeline.assertAllAlive();
+          if (System.nanoTime() - warmDeadline > 0) {
+            throw new AssertionError("read driver not started 60 s after its warm-up: " + tail(driverLog));
+          }
+          Thread.sleep(50);
+        }
         long driverDeadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds + 60L);
-        driver = startReadDriver(owner, rate, seconds, connections, idsFile, driverResult, driverLog);
         end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
         started = Instant.now();
         cpu.addOwn("test JVM (Kafka, S3Proxy, MongoDB server, uploaders)", ProcessHandle.current())
@@ -123,7 +136,6 @@ class LoadBenchIT {
         for (var worker : pipeline.workers()) {
           cpu.add(worker.name() + " + ffmpeg", ProcessHandle.of(worker.pid()).orElseThrow());
         }
-        cpu.add("read driver", driver.toHandle());
         ProcessHandle.current().children()
             .filter(child -> child.info().command().orElse("").contains("redis-server"))
             .forEach(redis -> cpu.add("redis-server", redis));
@@ -187,8 +199,8 @@ class LoadBenchIT {
 
       String report =
           String.format(
-              "| %s | %d uploaders + %d reads/s for %d s, %d workers; read driver: own JVM, at most %d connections | uploads completed: %d (%.1f MiB); chunk PUT p50 %.1f ms, p99 %.1f ms | reads sent %d (%s/s), answered %d (%.0f/s); CO-corrected p50 %s ms, p99 %s ms from intended send time; service time p50 %s ms, p99 %s ms; max driver backlog %s (at %s s), driver CPU %s s | rejected (503 OVERLOADED): %d reads (%.1f %%), %d chunk PUTs (sent again after Retry-After) | errors: uploads %s, reads %s; FAILED assets %d | all READY %.0f s after the load ended | gateway's own view of the reads: %s | CPU from the start of the load until the last read was answered: %s |%n",
-              started, uploaders, rate, seconds, workers, connections,
+              "| %s | %d uploaders + %d reads/s for %d s (after %d s of reads alone, not counted), %d workers; read driver: own JVM, at most %d connections | uploads completed: %d (%.1f MiB); chunk PUT p50 %.1f ms, p99 %.1f ms | reads sent %d (%s/s), answered %d (%.0f/s); CO-corrected p50 %s ms, p99 %s ms from intended send time; service time p50 %s ms, p99 %s ms; max driver backlog %s (at %s s), driver CPU %s s (with its warm-up) | rejected (503 OVERLOADED): %d reads (%.1f %%), %d chunk PUTs (sent again after Retry-After) | errors: uploads %s, reads %s; FAILED assets %d | all READY %.0f s after the load ended | gateway's own view of the reads: %s | CPU from the start of the load until the last read was answered: %s |%n",
+              started, uploaders, rate, seconds, warmup, workers, connections,
               uploaded.size(), uploaded.size() * Files.size(clip) / 1048576.0,
               uploads.latencies.percentileMillis(50), uploads.latencies.percentileMillis(99),
               readsSent, reads.getProperty("sendRate"), readsAnswered, readsAnswered / (double) seconds,
@@ -257,10 +269,11 @@ class LoadBenchIT {
    * heap needs no parallel GC threads on 2 cores), output to {@code log}.
    */
   private static Process startReadDriver(
-      MediaflowClient owner, int rate, int seconds, int connections, Path ids, Path result, Path log) throws IOException {
+      MediaflowClient owner, int rate, int seconds, int connections, int warmup, Path ids, Path result, Path log)
+      throws IOException {
     List<String> command = List.of(
         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xmx256m", "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError",
+        "-Xmx256m", "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError", "-Dreaddriver.warmup=" + warmup,
         "-cp", System.getProperty("java.class.path"), ReadDriver.class.getName(),
         owner.apiUrl(), owner.token(), Integer.toString(rate), Integer.toString(seconds), Integer.toString(connections),
         ids.toString(), result.toString());
