@@ -106,17 +106,22 @@ class LoadBenchIT {
       Stats uploads = new Stats();
       List<String> uploaded = new CopyOnWriteArrayList<>();
       byte[] bytes = Files.readAllBytes(clip);
-      ExecutorService uploaderPool = Executors.newFixedThreadPool(uploaders);
+      ExecutorService uploaderPool = Executors.newFixedThreadPool(uploaders + 2); // + the warm-up's two
       Process driver = null;
       CpuTimes cpu = new CpuTimes();
+      Stats warmUploads = new Stats();
       String cpuUse;
       long end;
       Instant started;
       try {
         Files.deleteIfExists(ReadDriver.startedMarker(driverResult));
         driver = startReadDriver(owner, rate, seconds, connections, warmup, idsFile, driverResult, driverLog);
-        // the reads warm the gateway up first (not counted); the uploads and the window start with
-        // the driver's measured window
+        // the reads warm the gateway up first (not counted), and two uploaders the ingest path; the
+        // uploads and the window start with the driver's measured window
+        long warmEnd = System.nanoTime() + TimeUnit.SECONDS.toNanos(warmup);
+        for (int u = 0; u < Math.min(2, uploaders); u++) {
+          uploaderPool.submit(() -> uploadUntil(warmEnd, owner, clip, bytes, warmUploads, new CopyOnWriteArrayList<>(), id -> {}));
+        }
         long warmDeadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(warmup + 60L);
         while (!Files.exists(ReadDriver.startedMarker(driverResult))) {
           assertDriverNotFailed(driver, driverLog);
@@ -141,7 +146,16 @@ class LoadBenchIT {
             .forEach(redis -> cpu.add("redis-server", redis));
         cpu.start();
         for (int u = 0; u < uploaders; u++) {
-          uploaderPool.submit(() -> uploadUntil(end, owner, clip, bytes, uploads, uploaded, readable));
+          // users arrive over the first 5 s, not within the same millisecond
+          long delay = 5000L * u / uploaders;
+          uploaderPool.submit(() -> {
+            try {
+              Thread.sleep(delay);
+            } catch (InterruptedException e) {
+              return;
+            }
+            uploadUntil(end, owner, clip, bytes, uploads, uploaded, readable);
+          });
         }
 
         uploaderPool.shutdown();
@@ -171,6 +185,7 @@ class LoadBenchIT {
           driver.destroyForcibly();
         }
       }
+      warmUploads.errors.forEach((error, count) -> uploads.errors.merge("during the warm-up: " + error, count, Long::sum));
       Properties reads = new Properties();
       try (Reader in = Files.newBufferedReader(driverResult)) {
         reads.load(in);

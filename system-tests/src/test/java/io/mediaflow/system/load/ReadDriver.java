@@ -279,6 +279,7 @@ public final class ReadDriver {
   private final AtomicLong lastSendElapsed = new AtomicLong();
   private final String authorization;
   private long start;
+  private volatile boolean finished;
 
   ReadDriver(Config config) {
     this.config = config;
@@ -331,6 +332,7 @@ public final class ReadDriver {
     for (Thread thread : connections) {
       thread.join();
     }
+    finished = true; // the warm-up's monitor must not keep printing through the measured window
     noteBacklog(System.nanoTime());
     progress("done");
     if (!writeResult) {
@@ -433,7 +435,7 @@ public final class ReadDriver {
   /** Every 100 ms the backlog, every second the ids file, every 10 s a progress line. */
   private void monitor() {
     long tick = 0;
-    while (true) {
+    while (!finished) {
       LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(100));
       tick++;
       noteBacklog(System.nanoTime());
