@@ -85,9 +85,11 @@ public final class ServiceProcess implements AutoCloseable {
     }
     starts++;
     List<String> command = new ArrayList<>();
-    if (service.equals("transcode-workers") && Files.isExecutable(Path.of("/usr/bin/nice"))) {
-      // as `./mediaflow up` runs them: encodes yield the CPU to the request path on a shared machine
-      command.addAll(List.of("/usr/bin/nice", "-n", "10"));
+    // as `./mediaflow up` runs them: encodes yield the CPU to the request path on a shared machine;
+    // -Dmediaflow.services.nice.<service>=N sets any service's niceness (benchmarks)
+    Integer nice = Integer.getInteger("mediaflow.services.nice." + service, service.equals("transcode-workers") ? 10 : 0);
+    if (nice != 0 && Files.isExecutable(Path.of("/usr/bin/nice"))) {
+      command.addAll(List.of("/usr/bin/nice", "-n", Integer.toString(nice)));
     }
     // out of heap = dead: exit, so the harness sees it (isAlive) instead of polling a JVM whose
     // threads die one by one
