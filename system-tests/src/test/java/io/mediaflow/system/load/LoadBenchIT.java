@@ -135,11 +135,11 @@ class LoadBenchIT {
         end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
         started = Instant.now();
         cpu.addOwn("test JVM (Kafka, S3Proxy, MongoDB server, uploaders)", ProcessHandle.current())
-            .add("ingest-gateway", ProcessHandle.of(pipeline.ingest().pid()).orElseThrow())
-            .add("asset-projector", ProcessHandle.of(pipeline.projector().pid()).orElseThrow())
-            .add("api-gateway", ProcessHandle.of(pipeline.api().pid()).orElseThrow());
+            .add("ingest-gateway", pipeline.ingest().handle())
+            .add("asset-projector", pipeline.projector().handle())
+            .add("api-gateway", pipeline.api().handle());
         for (var worker : pipeline.workers()) {
-          cpu.add(worker.name() + " + ffmpeg", ProcessHandle.of(worker.pid()).orElseThrow());
+          cpu.add(worker.name() + " + ffmpeg", worker.handle());
         }
         ProcessHandle.current().children()
             .filter(child -> child.info().command().orElse("").contains("redis-server"))

@@ -58,7 +58,9 @@ import java.util.random.RandomGenerator;
  * <p>Usage: {@code ReadDriver <api base URL> <bearer token> <rate per second> <seconds>
  * [max connections (128)] <ids file> <result file>}; every argument can instead be given as a system
  * property {@code readdriver.url}, {@code .token}, {@code .rate}, {@code .seconds},
- * {@code .connections}, {@code .ids}, {@code .result} (then no positional arguments).
+ * {@code .connections}, {@code .ids}, {@code .result} (then no positional arguments). With
+ * {@code -Dreaddriver.warmup=N} it first sends the same reads for N seconds, not counted, and creates
+ * {@link #startedMarker} when the measured window starts.
  */
 public final class ReadDriver {
 
@@ -301,20 +303,27 @@ public final class ReadDriver {
       // its request path during the first tens of thousands of requests (a cold gateway spent ~3 ms of
       // CPU per read in the load test, a warm one 1.7 ms in the API benchmark)
       System.out.printf(Locale.ROOT, "read driver: warm-up of %d s, not counted%n", warmup);
-      new ReadDriver(config.withSeconds(warmup)).run(false);
+      new ReadDriver(config.withSeconds(warmup)).run(true, false);
     }
-    new ReadDriver(config).run(true);
+    // after a warm-up phase the HTTP classes are loaded: the few serial warm-up reads are not needed again
+    new ReadDriver(config).run(warmup <= 0, true);
     System.exit(0);
   }
 
-  void run(boolean writeResult) throws Exception {
+  /**
+   * @param firstReads a few serial reads first (see {@link #warmUp()})
+   * @param writeResult the measured window (result file, started marker), not a warm-up phase
+   */
+  void run(boolean firstReads, boolean writeResult) throws Exception {
     pollIds();
     if (ids.isEmpty()) {
       throw new IllegalStateException("no asset ids in " + config.ids());
     }
     System.out.printf(Locale.ROOT, "read driver: %s, %d reads/s for %d s over at most %d connections, %d ids known%n",
         config.baseUrl(), config.rate(), config.seconds(), config.connections(), ids.size());
-    warmUp();
+    if (firstReads) {
+      warmUp();
+    }
     List<Thread> connections = new ArrayList<>();
     for (int i = 0; i < config.connections(); i++) {
       Thread thread = new Thread(this::connection, "connection-" + i);

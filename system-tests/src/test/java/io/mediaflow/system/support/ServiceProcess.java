@@ -231,6 +231,11 @@ public final class ServiceProcess implements AutoCloseable {
     return process.pid();
   }
 
+  /** The running JVM's process handle (for its CPU time, say). */
+  public synchronized ProcessHandle handle() {
+    return process.toHandle();
+  }
+
   /** The exit code of the latest start once it has exited; -1 if it was never started. */
   public synchronized int exitValue() {
     return process == null ? -1 : process.exitValue();
